@@ -1,0 +1,62 @@
+package com.anthropic.cli;
+
+import com.anthropic.cli.cli.Cli;
+import com.anthropic.cli.cli.CliContext;
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Process entry point: the only place that touches the real stdin, stdout and stderr. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintWriter out = writer(FileDescriptor.out);
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      // answered before picocli is loaded: the fastest start there is
+      out.println("anthropic " + com.anthropic.cli.client.Version.get());
+      out.flush();
+      System.exit(0);
+    }
+    PrintWriter err = writer(FileDescriptor.err);
+    CliContext ctx =
+        new CliContext(System.getenv(), System.in, isTerminal(0), isTerminal(1), isTerminal(2));
+    int code;
+    try {
+      code = Cli.run(args, ctx, out, err);
+    } catch (Throwable t) { // NOPMD: the last line of defence, still one line and an exit code
+      boolean debug = java.util.Arrays.asList(args).contains("--debug");
+      code = com.anthropic.cli.cli.ErrorReporter.report(t, err, debug);
+    }
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  private static PrintWriter writer(FileDescriptor fd) {
+    return new PrintWriter(
+        new BufferedWriter(
+            new OutputStreamWriter(new FileOutputStream(fd), StandardCharsets.UTF_8), 1 << 16),
+        false);
+  }
+
+  private static boolean isTerminal(int fd) {
+    Path link = Path.of("/proc/self/fd/" + fd);
+    try {
+      if (Files.isSymbolicLink(link)) {
+        String target = Files.readSymbolicLink(link).toString();
+        return target.startsWith("/dev/pts/")
+            || target.startsWith("/dev/tty")
+            || target.equals("/dev/console");
+      }
+    } catch (java.io.IOException e) {
+      return false;
+    }
+    return System.console() != null;
+  }
+}

@@ -1,0 +1,53 @@
+package com.anthropic.cli.cli;
+
+import com.anthropic.cli.client.AnthropicClient;
+import com.anthropic.cli.client.model.Message;
+import com.anthropic.cli.client.model.MessagesRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code messages}: one non-streaming call; prints the answer. */
+@Command(
+    name = "messages",
+    description = "Send one message (POST /v1/messages) and print the answer.",
+    sortOptions = false)
+final class MessagesCommand implements Callable<Integer> {
+  @ParentCommand RootCommand root;
+  @Spec CommandSpec spec;
+  @Mixin RequestOptions request;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "text (default): the answer text; json: the full Message object.")
+  String format = "text";
+
+  @Parameters(paramLabel = "PROMPT", description = "Prompt words, joined with spaces.")
+  List<String> prompt = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    CommandSupport s = new CommandSupport(root, spec);
+    Formats.check(format, "text", "json");
+    MessagesRequest req = s.requests().build(request, prompt, s.shortUsage());
+    Message m;
+    try (AnthropicClient client = s.client()) {
+      m = client.messages(req);
+    }
+    MessageOutput output = s.output();
+    if (request.showThinking()) {
+      output.printThinking(m.thinking());
+    }
+    output.printMessage(m, format);
+    output.printNotes(m, request.usage());
+    return ExitCodes.OK;
+  }
+}
