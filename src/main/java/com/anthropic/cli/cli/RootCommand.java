@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = false,
     versionProvider = VersionProvider.class,
     description = "A fast command line for Anthropic's Messages API.",
-    subcommands = {MessagesCommand.class},
+    subcommands = {MessagesCommand.class, StreamCommand.class},
     synopsisSubcommandLabel = "COMMAND",
     footer = {
       "",

@@ -1,5 +1,6 @@
 package com.anthropic.cli.client;
 
+import com.anthropic.cli.client.error.AnthropicException;
 import com.anthropic.cli.client.error.ApiException;
 import com.anthropic.cli.client.error.InvalidRequestException;
 import com.anthropic.cli.client.error.MissingCredentialsException;
@@ -16,6 +17,7 @@ import com.anthropic.cli.client.http.Sleeper;
 import com.anthropic.cli.client.model.Json;
 import com.anthropic.cli.client.model.Message;
 import com.anthropic.cli.client.model.MessagesRequest;
+import com.anthropic.cli.client.stream.MessageStream;
 import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -119,6 +121,70 @@ public final class AnthropicClient implements AutoCloseable {
     return sendUrl(method, absoluteUrl, null, timeout, retryPolicy, true);
   }
 
+  /**
+   * Sends {@code POST /v1/messages} with {@code stream: true} (forced, whatever the request says)
+   * and returns the stream once the response head has arrived. The client's timeout is the longest
+   * silence allowed between bytes of the stream, not a cap on its length. A stream that fails with
+   * a retryable error before its first content is sent again under the retry policy.
+   *
+   * <pre>{@code
+   * try (MessageStream stream = client.messagesStream(request)) {
+   *   for (StreamEvent e : stream) {
+   *     if (e instanceof StreamEvent.ContentBlockDelta d && d.delta() instanceof Delta.Text t) {
+   *       System.out.print(t.text());
+   *     }
+   *   }
+   * }
+   * }</pre>
+   *
+   * @throws ApiException when the API answers with an error status after the retries
+   */
+  public MessageStream messagesStream(MessagesRequest request) {
+    Objects.requireNonNull(request, "request");
+    JsonObject body = request.toJson();
+    body.addProperty("stream", true);
+    HttpCall call =
+        new HttpCall(
+            "POST",
+            url("/v1/messages"),
+            options.requestHeaders(true),
+            Json.write(body).getBytes(StandardCharsets.UTF_8),
+            options.timeout(),
+            request.retryPolicy(),
+            true);
+    RetryPolicy policy = transport.policyFor(call);
+    return MessageStream.open(
+        new MessageStream.Connector() {
+          @Override
+          public RawResponse connect(int attemptsSoFar) {
+            if (attemptsSoFar == 0) {
+              return sendCall(call);
+            }
+            RetryPolicy left =
+                policy.withMaxRetries(Math.max(0, policy.maxRetries() - attemptsSoFar));
+            return sendCall(
+                new HttpCall(
+                    call.method(),
+                    call.url(),
+                    call.headers(),
+                    call.body(),
+                    call.timeout(),
+                    left,
+                    true));
+          }
+
+          @Override
+          public int maxRetries() {
+            return policy.maxRetries();
+          }
+
+          @Override
+          public void pauseBeforeRetry(int retry, AnthropicException cause) {
+            transport.pauseForStreamRetry(call, retry, cause);
+          }
+        });
+  }
+
   private RawResponse sendUrl(
       String method,
       String url,
@@ -136,6 +202,10 @@ public final class AnthropicClient implements AutoCloseable {
             timeout == null ? options.timeout() : timeout,
             retryPolicy,
             streaming);
+    return sendCall(call);
+  }
+
+  private RawResponse sendCall(HttpCall call) {
     RawResponse response = transport.send(call);
     if (response.status() >= 400) {
       String text;

@@ -79,6 +79,21 @@ public final class RetryingTransport implements HttpTransport {
     }
   }
 
+  /**
+   * For a streamed response that failed after its head arrived but before any content (an {@code
+   * error} event or a dropped connection): reports the failed attempt with its retry to the
+   * observer and waits the policy's delay, as for a failed response.
+   *
+   * @param retry the retry number under the call's policy (1-based)
+   * @return the wait
+   */
+  public Duration pauseForStreamRetry(HttpCall call, int retry, Throwable error) {
+    Duration delay = policyFor(call).delay(retry, Headers.empty(), clock, random);
+    observer.attemptEnded(call, retry, 0, null, error, Duration.ZERO, delay);
+    pause(delay);
+    return delay;
+  }
+
   private static Duration since(long startNanos) {
     return Duration.ofNanos(System.nanoTime() - startNanos);
   }

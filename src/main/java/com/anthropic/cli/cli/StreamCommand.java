@@ -1,0 +1,87 @@
+package com.anthropic.cli.cli;
+
+import com.anthropic.cli.client.AnthropicClient;
+import com.anthropic.cli.client.error.AnthropicException;
+import com.anthropic.cli.client.model.Message;
+import com.anthropic.cli.client.model.MessagesRequest;
+import com.anthropic.cli.client.stream.MessageStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code stream}: the {@code messages} request with {@code stream: true}; text is printed as it
+ * arrives. A closed stdout cancels the stream and ends quietly with exit code 0.
+ */
+@Command(
+    name = "stream",
+    description = "Send one message with stream: true and print the answer as it arrives.",
+    sortOptions = false)
+final class StreamCommand implements Callable<Integer> {
+  @ParentCommand RootCommand root;
+  @Spec CommandSpec spec;
+  @Mixin RequestOptions request;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description =
+          "text (default): the text as it arrives; json: the final Message object;"
+              + " jsonl: each event's data, one per line, as it arrives.")
+  String format = "text";
+
+  @Parameters(paramLabel = "PROMPT", description = "Prompt words, joined with spaces.")
+  List<String> prompt = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    CommandSupport s = new CommandSupport(root, spec);
+    Formats.check(format, "text", "json", "jsonl");
+    MessagesRequest req = s.requests().build(request, prompt, s.shortUsage());
+    StreamRenderer renderer =
+        new StreamRenderer(s.out(), s.err(), s.errStyle(), format, request.showThinking());
+    MessageOutput output = s.output();
+    boolean tty = s.ctx().stdoutIsTerminal();
+    try (AnthropicClient client = s.client();
+        MessageStream stream = client.messagesStream(req)) {
+      Message m;
+      try {
+        m =
+            stream.consume(
+                e -> {
+                  if (!renderer.accept(e)) {
+                    stream.close(); // stdout is gone: stop paying for tokens
+                  }
+                });
+      } catch (AnthropicException e) {
+        renderer.endLine(tty); // the partial text stays; the error line follows on stderr
+        throw e;
+      }
+      if (stream.isClosed()) {
+        return ExitCodes.OK;
+      }
+      renderer.endLine(tty);
+      if ("json".equals(format)) {
+        output.printMessage(m, "json");
+      }
+      for (Map.Entry<Integer, String> cut : stream.unparsedToolInputs().entrySet()) {
+        s.err()
+            .println(
+                "warning: the tool input of content block "
+                    + cut.getKey()
+                    + " is incomplete JSON and was left out: "
+                    + cut.getValue());
+      }
+      output.printNotes(m, request.usage());
+    }
+    return ExitCodes.OK;
+  }
+}

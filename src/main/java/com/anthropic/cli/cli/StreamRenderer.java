@@ -1,0 +1,111 @@
+package com.anthropic.cli.cli;
+
+import com.anthropic.cli.client.model.Delta;
+import com.anthropic.cli.client.model.Json;
+import com.anthropic.cli.client.model.StreamEvent;
+import com.google.gson.JsonParser;
+import java.io.PrintWriter;
+
+/**
+ * Writes stream events as they arrive: text deltas (format text) or one JSON line per event (format
+ * jsonl) to stdout, flushed at once; thinking deltas to stderr with --show-thinking.
+ */
+final class StreamRenderer {
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final Style errStyle;
+  private final String format;
+  private final boolean showThinking;
+  private boolean thinkingOpen;
+  private boolean thinkingEndsWithNewline;
+  private char lastOut = '\n';
+  private boolean wroteText;
+
+  StreamRenderer(
+      PrintWriter out, PrintWriter err, Style errStyle, String format, boolean showThinking) {
+    this.out = out;
+    this.err = err;
+    this.errStyle = errStyle;
+    this.format = format;
+    this.showThinking = showThinking;
+  }
+
+  /** Renders one event; false when stdout has been closed (the reader went away). */
+  boolean accept(StreamEvent e) {
+    if (showThinking) {
+      thinking(e);
+    }
+    if ("jsonl".equals(format)) {
+      if (e instanceof StreamEvent.Ping) {
+        return true;
+      }
+      out.println(oneLine(e.data()));
+      return !out.checkError();
+    }
+    if ("text".equals(format)
+        && e instanceof StreamEvent.ContentBlockDelta
+        && ((StreamEvent.ContentBlockDelta) e).delta() instanceof Delta.Text) {
+      String text = ((Delta.Text) ((StreamEvent.ContentBlockDelta) e).delta()).text();
+      if (!text.isEmpty()) {
+        out.print(text);
+        lastOut = text.charAt(text.length() - 1);
+        wroteText = true;
+        return !out.checkError(); // flushes
+      }
+    }
+    return true;
+  }
+
+  /** Ends the text output with a newline on a terminal, so the prompt starts on its own line. */
+  void endLine(boolean stdoutIsTerminal) {
+    closeThinking();
+    if ("text".equals(format) && stdoutIsTerminal && wroteText && lastOut != '\n') {
+      out.println();
+    }
+    out.flush();
+  }
+
+  private void thinking(StreamEvent e) {
+    if (e instanceof StreamEvent.ContentBlockDelta
+        && ((StreamEvent.ContentBlockDelta) e).delta() instanceof Delta.Thinking) {
+      String t = ((Delta.Thinking) ((StreamEvent.ContentBlockDelta) e).delta()).thinking();
+      if (!thinkingOpen) {
+        err.println(errStyle.dim("thinking:"));
+        thinkingOpen = true;
+        thinkingEndsWithNewline = true;
+      }
+      if (!t.isEmpty()) {
+        err.print(errStyle.dim(t));
+        thinkingEndsWithNewline = t.endsWith("\n");
+      }
+      err.flush();
+    } else if (thinkingOpen
+        && (e instanceof StreamEvent.ContentBlockStop
+            || e instanceof StreamEvent.ContentBlockStart
+            || e instanceof StreamEvent.MessageDelta)) {
+      closeThinking();
+    }
+  }
+
+  private void closeThinking() {
+    if (thinkingOpen) {
+      thinkingOpen = false;
+      if (!thinkingEndsWithNewline) {
+        err.println();
+      }
+      err.flush();
+    }
+  }
+
+  /** The event's data as sent, re-encoded on one line only when it spans several. */
+  static String oneLine(String data) {
+    if (data.indexOf('\n') < 0 && data.indexOf('\r') < 0) {
+      return data;
+    }
+    try {
+      return Json.write(JsonParser.parseString(data));
+    } catch (RuntimeException notJson) {
+      return data.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+    }
+  }
+}
