@@ -2,6 +2,7 @@ package com.anthropic.cli.client.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -123,6 +124,7 @@ public final class ApacheTransport implements HttpTransport {
     volatile Future<Void> future;
     volatile Throwable failure;
     volatile boolean ended;
+    volatile boolean cancelled;
     volatile FutureCallback<Void> done;
     int status;
     Headers headers = Headers.empty();
@@ -157,7 +159,11 @@ public final class ApacheTransport implements HttpTransport {
     }
 
     @Override
-    public void consume(ByteBuffer src) {
+    public void consume(ByteBuffer src) throws IOException {
+      if (cancelled) {
+        // failing the exchange makes the client drop the connection, so the server stops sending
+        throw new IOException("response cancelled by the reader");
+      }
       buffer.fill(src);
     }
 
@@ -221,6 +227,7 @@ public final class ApacheTransport implements HttpTransport {
     public void close() {
       if (!ended) {
         ended = true;
+        cancelled = true;
         Future<Void> f = future;
         if (f != null) {
           f.cancel(true);
@@ -233,7 +240,12 @@ public final class ApacheTransport implements HttpTransport {
     private final class BodyStream extends InputStream {
       @Override
       public int read() throws IOException {
-        int b = buffer.read();
+        int b;
+        try {
+          b = buffer.read();
+        } catch (InterruptedIOException aborted) {
+          return afterAbort(aborted);
+        }
         if (b < 0) {
           check();
         }
@@ -245,11 +257,28 @@ public final class ApacheTransport implements HttpTransport {
         if (len == 0) {
           return 0;
         }
-        int n = buffer.read(b, off, len);
+        int n;
+        try {
+          n = buffer.read(b, off, len);
+        } catch (InterruptedIOException aborted) {
+          return afterAbort(aborted);
+        }
         if (n < 0) {
           check();
         }
         return n;
+      }
+
+      /**
+       * The buffer was aborted: by a failure of the exchange (an idle timeout, a reset), which is
+       * thrown as itself, or by {@link Exchange#close()}, which reads as the end of the body.
+       */
+      private int afterAbort(InterruptedIOException aborted) throws IOException {
+        check();
+        if (cancelled) {
+          return -1;
+        }
+        throw aborted;
       }
 
       @Override
