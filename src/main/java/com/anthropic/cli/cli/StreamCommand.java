@@ -73,12 +73,16 @@ final class StreamCommand implements Callable<Integer> {
         output.printMessage(m, "json");
       }
       for (Map.Entry<Integer, String> cut : stream.unparsedToolInputs().entrySet()) {
+        String v = cut.getValue().replace('\n', ' ');
         s.err()
             .println(
                 "warning: the tool input of content block "
                     + cut.getKey()
-                    + " is incomplete JSON and was left out: "
-                    + cut.getValue());
+                    + " is incomplete JSON, so it was left out ("
+                    + v.length()
+                    + " characters: "
+                    + (v.length() > 80 ? v.substring(0, 80) + "…" : v)
+                    + ")");
       }
       output.printNotes(m, request.usage());
     }

@@ -297,6 +297,25 @@ class StreamCommandTest {
   }
 
   @Test
+  void should_warn_about_tool_input_cut_short_and_print_the_message_with_empty_input()
+      throws IOException {
+    CommandHarness h =
+        harness(
+            new SseTestServer(
+                SseTestServer.body(resource("/sse/project-tool-input-cut-by-max-tokens.sse"))));
+
+    CommandHarness.Result r = h.run("stream", "--format", "json", "hi");
+
+    assertEquals(0, r.exitCode(), r.describe());
+    JsonObject m = Json.parseObject(r.out());
+    assertEquals(
+        new JsonObject(),
+        m.getAsJsonArray("content").get(0).getAsJsonObject().getAsJsonObject("input"));
+    assertTrue(r.err().contains("incomplete JSON"), r.describe());
+    assertTrue(r.err().contains("max_tokens"), r.describe());
+  }
+
+  @Test
   void should_end_a_terminal_line_after_the_text() throws IOException {
     CommandHarness h =
         harness(new SseTestServer(SseTestServer.body(START + delta("no newline") + END)))

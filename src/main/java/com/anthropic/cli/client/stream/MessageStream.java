@@ -105,6 +105,9 @@ public final class MessageStream implements Iterable<StreamEvent>, AutoCloseable
     parser = new SseParser(this::onSse);
     stopSeen = false;
     eventFailure = null;
+    if (closed) {
+      r.close(); // closed from another thread while reconnecting
+    }
   }
 
   /** The headers of the response being read. */
