@@ -11,6 +11,8 @@ import com.anthropic.cli.client.error.AnthropicException;
 import com.anthropic.cli.client.error.ApiTimeoutException;
 import com.anthropic.cli.client.error.ConnectionException;
 import com.anthropic.cli.client.error.OverloadedException;
+import com.anthropic.cli.client.http.HttpCall;
+import com.anthropic.cli.client.http.HttpObserver;
 import com.anthropic.cli.client.http.RetryPolicy;
 import com.anthropic.cli.client.model.Delta;
 import com.anthropic.cli.client.model.Json;
@@ -54,6 +56,7 @@ class MessageStreamTest {
   }
 
   private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+  private final List<String> retryNotices = new CopyOnWriteArrayList<>();
   private final CountDownLatch never = new CountDownLatch(1);
   private SseTestServer server;
   private AnthropicClient client;
@@ -68,6 +71,23 @@ class MessageStreamTest {
             .retryPolicy(policy)
             .sleeper(sleeps::add)
             .random(() -> 0.0)
+            .observer(
+                new HttpObserver() {
+                  @Override
+                  public void attemptEnded(
+                      HttpCall call,
+                      int attempt,
+                      int status,
+                      String requestId,
+                      Throwable error,
+                      Duration elapsed,
+                      Duration retryDelay) {
+                    if (retryDelay != null) {
+                      retryNotices.add(
+                          attempt + " " + (error == null ? status : error.getMessage()));
+                    }
+                  }
+                })
             .build();
     return client;
   }
@@ -194,6 +214,7 @@ class MessageStreamTest {
     assertEquals("ok", m.text());
     assertEquals(2, server.requests());
     assertEquals(List.of(Duration.ofMillis(500)), sleeps);
+    assertEquals(List.of("1 overloaded_error: Overloaded"), retryNotices);
     assertEquals(1, types.stream().filter("message_start"::equals).count(), types.toString());
     assertFalse(types.contains("error"), types.toString());
   }
