@@ -22,8 +22,8 @@ final class DebugObserver implements HttpObserver {
 
   static String redact(String name, String value) {
     String n = name.toLowerCase(Locale.ROOT);
-    if (n.equals("x-api-key")
-        || n.equals("authorization")
+    if (n.contains("key")
+        || n.contains("auth")
         || n.contains("token")
         || n.contains("secret")
         || n.contains("cookie")) {

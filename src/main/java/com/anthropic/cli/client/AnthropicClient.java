@@ -208,17 +208,31 @@ public final class AnthropicClient implements AutoCloseable {
   private RawResponse sendCall(HttpCall call) {
     RawResponse response = transport.send(call);
     if (response.status() >= 400) {
+      // the status is what matters: a body cut off by a dropped connection still makes an
+      // ApiException of the right kind, with what did arrive
       String text;
       try {
-        text = response.bodyText();
-      } catch (RuntimeException e) {
-        throw IoFailures.map(e);
+        text = readWhatArrives(response);
       } finally {
         response.close();
       }
       throw ApiException.fromResponse(response.status(), response.headers(), text);
     }
     return response;
+  }
+
+  private static String readWhatArrives(RawResponse response) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    byte[] chunk = new byte[8192];
+    try (java.io.InputStream in = response.body()) {
+      int n;
+      while ((n = in.read(chunk)) >= 0) {
+        bytes.write(chunk, 0, n);
+      }
+    } catch (java.io.IOException | RuntimeException cutOff) {
+      // keep what arrived before the failure
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
   }
 
   /** GET a path and parse the JSON object it returns. */

@@ -29,10 +29,10 @@ public class ApiException extends AnthropicException {
       String requestId,
       Headers headers,
       String body) {
-    super(describe(status, type, errorMessage));
+    super(describe(status, type, errorMessage == null ? summarise(body) : errorMessage));
     this.status = status;
     this.type = type;
-    this.errorMessage = errorMessage;
+    this.errorMessage = errorMessage == null ? summarise(body) : errorMessage;
     this.requestId = requestId;
     this.headers = headers == null ? Headers.empty() : headers;
     this.body = body == null ? "" : body;
@@ -104,7 +104,7 @@ public class ApiException extends AnthropicException {
       message = stringOrNull(error, "message");
     }
     if (message == null) {
-      message = summarise(status, body);
+      message = summarise(body);
     }
     return of(status, type, message, requestId, headers, body);
   }
@@ -132,7 +132,8 @@ public class ApiException extends AnthropicException {
     return e == null || e.isJsonNull() || !e.isJsonPrimitive() ? null : e.getAsString();
   }
 
-  private static String summarise(int status, String body) {
+  /** A one-line human summary of a body that is not the API's JSON error shape. */
+  static String summarise(String body) {
     String trimmed = body == null ? "" : body.strip();
     if (trimmed.isEmpty()) {
       return "empty response body";
@@ -147,6 +148,17 @@ public class ApiException extends AnthropicException {
     }
     if (title != null && !title.isEmpty()) {
       return title;
+    }
+    if (trimmed.startsWith("<")) {
+      // an HTML page from a proxy: keep its words, not its tags
+      String words =
+          trimmed
+              .replaceAll("(?is)<(script|style)[^>]*>.*?</\\1>", " ")
+              .replaceAll("<[^>]*>", " ")
+              .strip();
+      if (!words.isEmpty()) {
+        trimmed = words;
+      }
     }
     String oneLine = trimmed.replaceAll("\\s+", " ");
     return oneLine.length() > 200 ? oneLine.substring(0, 200) + "…" : oneLine;

@@ -21,15 +21,19 @@ import java.util.function.DoubleSupplier;
  * RetryPolicy.defaults().withMaxRetries(5).backoff(Duration.ofSeconds(1), Duration.ofSeconds(30))
  * }</pre>
  *
- * @param maxRetries retries after the first attempt (so at most {@code maxRetries + 1} attempts)
+ * @param maxRetries retries after the first attempt (so at most {@code maxRetries + 1} attempts),
+ *     or {@link #INHERIT} in a per-request policy to keep the client's count
  */
 public record RetryPolicy(
     int maxRetries, Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter) {
   private static final RetryPolicy DEFAULTS =
       new RetryPolicy(2, Duration.ofMillis(500), Duration.ofSeconds(8), Duration.ofSeconds(60));
 
+  /** As {@code maxRetries} of a per-request policy: use the client's retry count. */
+  public static final int INHERIT = -1;
+
   public RetryPolicy {
-    if (maxRetries < 0) {
+    if (maxRetries < INHERIT) {
       throw new IllegalArgumentException("maxRetries must be >= 0, got " + maxRetries);
     }
     if (initialBackoff.isNegative() || maxBackoff.isNegative() || maxRetryAfter.isNegative()) {
@@ -45,6 +49,16 @@ public record RetryPolicy(
   /** A single attempt. */
   public static RetryPolicy none() {
     return DEFAULTS.withMaxRetries(0);
+  }
+
+  /** A per-request policy that changes only the backoff and keeps the client's retry count. */
+  public static RetryPolicy backoffOnly(Duration initial, Duration max) {
+    return DEFAULTS.withMaxRetries(INHERIT).backoff(initial, max);
+  }
+
+  /** This policy with {@link #INHERIT} replaced by the given policy's retry count. */
+  public RetryPolicy inheritFrom(RetryPolicy base) {
+    return maxRetries == INHERIT ? withMaxRetries(base.maxRetries) : this;
   }
 
   public RetryPolicy withMaxRetries(int n) {

@@ -29,7 +29,8 @@ public final class RetryingTransport implements HttpTransport {
       DoubleSupplier random,
       HttpObserver observer) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
-    this.defaultPolicy = Objects.requireNonNull(defaultPolicy, "defaultPolicy");
+    this.defaultPolicy =
+        Objects.requireNonNull(defaultPolicy, "defaultPolicy").inheritFrom(RetryPolicy.defaults());
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.random = Objects.requireNonNull(random, "random");
@@ -38,7 +39,9 @@ public final class RetryingTransport implements HttpTransport {
 
   /** The policy a call runs under. */
   public RetryPolicy policyFor(HttpCall call) {
-    return call.retryPolicy() == null ? defaultPolicy : call.retryPolicy();
+    return call.retryPolicy() == null
+        ? defaultPolicy
+        : call.retryPolicy().inheritFrom(defaultPolicy);
   }
 
   @Override

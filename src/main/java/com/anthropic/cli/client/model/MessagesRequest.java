@@ -329,8 +329,10 @@ public record MessagesRequest(
 
     /** Keeps the client's retry count but changes the backoff for this request. */
     public Builder backoff(Duration initial, Duration max) {
-      RetryPolicy base = retryPolicy == null ? RetryPolicy.defaults() : retryPolicy;
-      this.retryPolicy = base.backoff(initial, max);
+      this.retryPolicy =
+          retryPolicy == null
+              ? RetryPolicy.backoffOnly(initial, max)
+              : retryPolicy.backoff(initial, max);
       return this;
     }
 
