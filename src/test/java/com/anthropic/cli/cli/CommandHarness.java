@@ -40,6 +40,11 @@ public final class CommandHarness {
     return this;
   }
 
+  public CommandHarness stdin(InputStream in) {
+    this.stdin = in;
+    return this;
+  }
+
   public CommandHarness stdinIsTerminal(boolean tty) {
     this.stdinIsTerminal = tty;
     return this;
