@@ -137,6 +137,26 @@ class LauncherIT {
   }
 
   @Test
+  void should_ignore_a_start_up_archive_made_from_an_older_jar() throws Exception {
+    Map<String, String> env = Map.of("ANTHROPIC_BASE_URL", baseUrl(), "ANTHROPIC_API_KEY", "k");
+    Path jar = root().resolve("target/anthropic-cli.jar");
+    Path cds = root().resolve("target/anthropic-cli.jsa");
+    run(env, "messages", "record the archive");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(cds), "no start-up archive made");
+    // as after a rebuild: the jar is newer than the archive recorded from it
+    Files.setLastModifiedTime(
+        jar,
+        java.nio.file.attribute.FileTime.fromMillis(
+            Files.getLastModifiedTime(cds).toMillis() + 2000));
+
+    Run r = run(env, "messages", "Hello");
+
+    assertEquals(0, r.exitCode(), r.describe());
+    assertEquals("Hi from loopback", r.out(), r.describe());
+    assertEquals("", r.err(), r.describe());
+  }
+
+  @Test
   void should_print_the_version_and_exit_0() throws Exception {
     Run r = run(Map.of(), "--version");
 
