@@ -2,7 +2,12 @@ package com.anthropic.cli.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Stack;
+import picocli.CommandLine.IParameterConsumer;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 
 /** Options every command takes, before or after the subcommand name. */
@@ -32,8 +37,26 @@ public final class GlobalOptions {
       names = "--beta",
       paramLabel = "NAME",
       description = "anthropic-beta value; repeatable.",
-      scope = ScopeType.INHERIT)
+      scope = ScopeType.INHERIT,
+      parameterConsumer = Append.class)
   List<String> betas = new ArrayList<>();
+
+  /**
+   * Appends each value to the one shared list. picocli's own handling starts a new list the first
+   * time a multi-value option appears on a command, so with an inherited option {@code --beta a
+   * messages --beta b} would lose {@code a}.
+   */
+  static final class Append implements IParameterConsumer {
+    @Override
+    public void consumeParameters(Stack<String> args, ArgSpec argSpec, CommandSpec commandSpec) {
+      if (args.isEmpty()) {
+        throw new ParameterException(
+            commandSpec.commandLine(), "Missing required parameter for option '--beta' (NAME)");
+      }
+      List<String> values = argSpec.getValue();
+      values.add(args.pop());
+    }
+  }
 
   @Option(
       names = "--timeout",

@@ -307,6 +307,7 @@ class MessagesCommandContractTest {
         Arguments.of((Object) new String[] {"messages", "--request", "/no/such/body.json"}),
         Arguments.of((Object) new String[] {"messages", "--system-file", "/no/such/sys.txt", "hi"}),
         Arguments.of((Object) new String[] {"messages", "--tool", "/no/such/tool.json", "hi"}),
+        Arguments.of((Object) new String[] {"messages", "hi", "--beta"}),
         Arguments.of((Object) new String[] {"no-such-command"}),
         Arguments.of((Object) new String[] {}));
   }
@@ -636,6 +637,30 @@ class MessagesCommandContractTest {
     assertEquals("b1", first.getFirstHeader("anthropic-beta"));
     assertEquals("sk-flag-2", second.getFirstHeader("x-api-key"));
     assertEquals("b2", second.getFirstHeader("anthropic-beta"));
+  }
+
+  @Test
+  void should_combine_repeatable_shared_options_given_in_both_positions() {
+    answer("end_turn");
+
+    CommandHarness.Result r =
+        harness().run("--beta", "b1", "--no-retries", "messages", "--beta", "b2", "hi");
+
+    assertEquals(0, r.exitCode(), r.describe());
+    assertEquals("b1,b2", sentRequest().getFirstHeader("anthropic-beta"));
+  }
+
+  @Test
+  void should_exit_5_when_the_answer_stalls_after_the_head() throws IOException {
+    try (RawServer stall = new RawServer(RawServer.headThenSilence("{\"id\":"))) {
+      CommandHarness.Result r =
+          harness()
+              .env("ANTHROPIC_BASE_URL", stall.baseUrl())
+              .run("messages", "--timeout", "0.3", "--max-tokens", "1", "hi");
+
+      assertEquals(5, r.exitCode(), r.describe());
+      assertTrue(r.err().startsWith("error: timeout_error: "), r.describe());
+    }
   }
 
   @Test

@@ -64,6 +64,18 @@ public final class RawServer implements AutoCloseable {
     };
   }
 
+  /** Writes a head and part of a body, then goes silent with the connection open. */
+  public static Script headThenSilence(String partialBody) {
+    return s -> {
+      String head =
+          "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+              + (partialBody.length() + 100)
+              + "\r\n\r\n";
+      s.getOutputStream().write((head + partialBody).getBytes(StandardCharsets.UTF_8));
+      s.getOutputStream().flush();
+    };
+  }
+
   /** Accepts and never answers. */
   public static Script silent() {
     return s -> {};

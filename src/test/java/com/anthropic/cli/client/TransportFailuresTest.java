@@ -105,4 +105,17 @@ class TransportFailuresTest {
       assertEquals(List.of(), sleeper.millis());
     }
   }
+
+  @Test
+  void should_throw_a_timeout_when_the_body_stalls_after_the_head() throws Exception {
+    try (RawServer server = new RawServer(RawServer.headThenSilence("{\"id\":"));
+        AnthropicClient c = client(server.baseUrl(), Duration.ofMillis(300))) {
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(20),
+          () ->
+              assertThrows(
+                  ApiTimeoutException.class, () -> c.messages(TestServers.request().build())));
+      assertEquals(1, server.requests());
+    }
+  }
 }
