@@ -16,8 +16,12 @@ public final class Cli {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setColorScheme(
         CommandLine.Help.defaultColorScheme(
-            ctx.stdoutIsTerminal() && !ctx.env().containsKey("NO_COLOR")
-                ? CommandLine.Help.Ansi.AUTO
+            Style.forStream(
+                        ctx.stdoutIsTerminal(),
+                        java.util.Arrays.asList(args).contains("--no-color"),
+                        ctx.env())
+                    .enabled()
+                ? CommandLine.Help.Ansi.ON
                 : CommandLine.Help.Ansi.OFF));
     cl.setParameterExceptionHandler(
         (ex, a) -> {

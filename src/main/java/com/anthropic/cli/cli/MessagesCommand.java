@@ -38,6 +38,10 @@ final class MessagesCommand implements Callable<Integer> {
     CommandSupport s = new CommandSupport(root, spec);
     Formats.check(format, "text", "json");
     MessagesRequest req = s.requests().build(request, prompt, s.shortUsage());
+    if (req.stream()) {
+      // a --request body written for `stream`: this command is the non-streaming call
+      req = req.toBuilder().stream(false).build();
+    }
     Message m;
     try (AnthropicClient client = s.client()) {
       m = client.messages(req);

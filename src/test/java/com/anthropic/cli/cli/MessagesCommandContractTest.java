@@ -509,6 +509,21 @@ class MessagesCommandContractTest {
     assertEquals(5, sentBody().get("max_tokens").getAsInt());
   }
 
+  @Test
+  void should_send_a_stream_request_file_as_a_non_streaming_call() throws IOException {
+    answer("end_turn");
+    Path body = tmp.resolve("stream.json");
+    Files.writeString(
+        body,
+        "{\"model\":\"m\",\"max_tokens\":5,\"stream\":true,"
+            + "\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+
+    CommandHarness.Result r = harness().run("messages", "--request", body.toString());
+
+    assertEquals(0, r.exitCode(), r.describe());
+    assertFalse(sentBody().has("stream"), sentBody().toString());
+  }
+
   // ---- output -----------------------------------------------------------------------------
 
   @Test
@@ -676,6 +691,21 @@ class MessagesCommandContractTest {
     assertTrue(subHelp.out().contains("--max-tokens"), subHelp.describe());
     assertEquals(0, version.exitCode(), version.describe());
     assertTrue(version.out().matches("anthropic \\d+\\.\\d+\\.\\d+\\R"), version.describe());
+  }
+
+  @Test
+  void should_print_help_without_escape_sequences_when_colour_is_off() {
+    CommandHarness.Result flag = harness().stdoutIsTerminal(true).run("--no-color", "--help");
+    CommandHarness.Result dumb =
+        harness().stdoutIsTerminal(true).env("TERM", "dumb").run("messages", "--help");
+    CommandHarness.Result noColor =
+        harness().stdoutIsTerminal(true).env("NO_COLOR", "1").run("--help");
+    CommandHarness.Result pipe = harness().run("--help");
+
+    for (CommandHarness.Result r : List.of(flag, dumb, noColor, pipe)) {
+      assertEquals(0, r.exitCode(), r.describe());
+      assertFalse(r.out().contains("\u001b"), r.describe());
+    }
   }
 
   // ---- configuration ---------------------------------------------------------------------
