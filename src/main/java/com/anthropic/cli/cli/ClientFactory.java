@@ -13,8 +13,12 @@ final class ClientFactory {
   static AnthropicClient create(GlobalOptions g, Settings settings, PrintWriter err) {
     AnthropicClient.Builder b = AnthropicClient.builder();
     // lowest precedence first: config file, then environment, then flags
-    settings.fromFile("api-key").ifPresent(b::apiKey);
-    settings.fromFile("auth-token").ifPresent(b::authToken);
+    // credentials from the environment (a key or a token) outrank any credential in the file
+    if (settings.fromEnv("ANTHROPIC_API_KEY").isEmpty()
+        && settings.fromEnv("ANTHROPIC_AUTH_TOKEN").isEmpty()) {
+      settings.fromFile("api-key").ifPresent(b::apiKey);
+      settings.fromFile("auth-token").ifPresent(b::authToken);
+    }
     settings.fromFile("base-url").ifPresent(b::baseUrl);
     settings.fromFile("api-version").ifPresent(b::apiVersion);
     if (settings.fromEnv("ANTHROPIC_BETA").isEmpty()) {

@@ -757,6 +757,20 @@ class MessagesCommandContractTest {
   }
 
   @Test
+  void should_let_an_environment_token_beat_a_key_in_the_config_file() throws IOException {
+    answer("end_turn");
+
+    CommandHarness.Result r =
+        withConfig("api-key=sk-config\nbase-url=" + base() + "\n")
+            .env("ANTHROPIC_AUTH_TOKEN", "tok-env")
+            .run("messages", "hi");
+
+    assertEquals(0, r.exitCode(), r.describe());
+    assertEquals("Bearer tok-env", sentRequest().getFirstHeader("authorization"));
+    assertEquals("", sentRequest().getFirstHeader("x-api-key"));
+  }
+
+  @Test
   void should_default_to_the_model_table() {
     answer("end_turn");
 
