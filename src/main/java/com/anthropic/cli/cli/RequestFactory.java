@@ -64,14 +64,16 @@ final class RequestFactory {
       attachments.add(attachment(a));
     }
     List<ContentBlock> turn = new ArrayList<>();
+    String prompt = String.join(" ", words);
     if (!stdinUsed && !ctx.stdinIsTerminal()) {
       byte[] piped = readAll();
       if (piped.length > 0) {
-        turn.add(Attachments.fromBytes(piped, "standard input", false));
+        // piped data is a document placed before the prompt words; alone, it is the prompt
+        boolean alone = prompt.isBlank() && attachments.isEmpty() && b.messages().isEmpty();
+        turn.add(Attachments.fromBytes(piped, "standard input", !alone));
       }
     }
     turn.addAll(attachments);
-    String prompt = String.join(" ", words);
     if (!prompt.isBlank()) {
       turn.add(ContentBlock.Text.of(prompt));
     }

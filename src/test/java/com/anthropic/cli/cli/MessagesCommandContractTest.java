@@ -366,8 +366,25 @@ class MessagesCommandContractTest {
     assertEquals(0, r.exitCode(), r.describe());
     JsonArray content = userContent();
     assertEquals(2, content.size(), content.toString());
-    assertEquals("the document\n", content.get(0).getAsJsonObject().get("text").getAsString());
+    JsonObject doc = content.get(0).getAsJsonObject();
+    assertEquals("document", doc.get("type").getAsString(), content.toString());
+    assertEquals("text", doc.getAsJsonObject("source").get("type").getAsString());
+    assertEquals("text/plain", doc.getAsJsonObject("source").get("media_type").getAsString());
+    assertEquals("the document\n", doc.getAsJsonObject("source").get("data").getAsString());
     assertEquals("Summarise it", content.get(1).getAsJsonObject().get("text").getAsString());
+  }
+
+  @Test
+  void should_send_piped_stdin_alone_as_the_prompt_text() {
+    answer("end_turn");
+
+    CommandHarness.Result r = harness().stdin("What is 2+2?").run("messages");
+
+    assertEquals(0, r.exitCode(), r.describe());
+    JsonArray content = userContent();
+    assertEquals(1, content.size(), content.toString());
+    assertEquals("text", content.get(0).getAsJsonObject().get("type").getAsString());
+    assertEquals("What is 2+2?", content.get(0).getAsJsonObject().get("text").getAsString());
   }
 
   @Test
