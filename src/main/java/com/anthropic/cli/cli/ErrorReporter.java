@@ -6,6 +6,7 @@ import com.anthropic.cli.client.error.ApiTimeoutException;
 import com.anthropic.cli.client.error.AuthenticationException;
 import com.anthropic.cli.client.error.ConnectionException;
 import com.anthropic.cli.client.error.InvalidRequestException;
+import com.anthropic.cli.client.error.InvalidResponseException;
 import com.anthropic.cli.client.error.MissingCredentialsException;
 import com.anthropic.cli.client.error.OverloadedException;
 import com.anthropic.cli.client.error.PermissionDeniedException;
@@ -58,6 +59,9 @@ public final class ErrorReporter {
     }
     if (e instanceof ConnectionException) {
       return new Report(line("connection_error", e.getMessage()), ExitCodes.NETWORK);
+    }
+    if (e instanceof InvalidResponseException) {
+      return new Report(line("invalid_response", e.getMessage()), ExitCodes.FAILURE);
     }
     if (e instanceof UncheckedIOException) {
       return new Report(line("io_error", e.getCause().getMessage()), ExitCodes.FAILURE);

@@ -3,6 +3,7 @@ package com.anthropic.cli.client;
 import com.anthropic.cli.client.error.AnthropicException;
 import com.anthropic.cli.client.error.ApiException;
 import com.anthropic.cli.client.error.InvalidRequestException;
+import com.anthropic.cli.client.error.InvalidResponseException;
 import com.anthropic.cli.client.error.MissingCredentialsException;
 import com.anthropic.cli.client.http.ApacheTransport;
 import com.anthropic.cli.client.http.HttpCall;
@@ -17,6 +18,7 @@ import com.anthropic.cli.client.http.Sleeper;
 import com.anthropic.cli.client.model.Json;
 import com.anthropic.cli.client.model.Message;
 import com.anthropic.cli.client.model.MessagesRequest;
+import com.anthropic.cli.client.model.TokenCount;
 import com.anthropic.cli.client.stream.MessageStream;
 import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +53,9 @@ public final class AnthropicClient implements AutoCloseable {
 
   private final ClientOptions options;
   private final RetryingTransport transport;
+  private final Sleeper sleeper;
+  private final Models models = new Models(this);
+  private final Batches batches = new Batches(this);
 
   private AnthropicClient(
       ClientOptions options,
@@ -60,6 +65,7 @@ public final class AnthropicClient implements AutoCloseable {
       Clock clock,
       DoubleSupplier random) {
     this.options = options;
+    this.sleeper = sleeper;
     this.transport =
         new RetryingTransport(raw, options.retryPolicy(), sleeper, clock, random, observer);
   }
@@ -96,6 +102,59 @@ public final class AnthropicClient implements AutoCloseable {
   }
 
   /**
+   * Counts the input tokens of a request ({@code POST /v1/messages/count_tokens}). Only the fields
+   * that endpoint accepts are sent: {@code max_tokens}, {@code stream} and the sampling options are
+   * left out.
+   *
+   * <pre>{@code
+   * long n = client.countTokens(request).inputTokens();
+   * }</pre>
+   */
+  public TokenCount countTokens(MessagesRequest request) {
+    Objects.requireNonNull(request, "request");
+    JsonObject full = request.toJson();
+    JsonObject body = new JsonObject();
+    for (String key : COUNT_TOKENS_FIELDS) {
+      if (full.has(key)) {
+        body.add(key, full.get(key));
+      }
+    }
+    JsonObject answer =
+        postJson("/v1/messages/count_tokens", body, options.timeout(), request.retryPolicy());
+    try {
+      return TokenCount.fromJson(answer);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidResponseException(e.getMessage(), e);
+    }
+  }
+
+  /** The fields of CountMessageTokensParams in the OpenAPI spec (additionalProperties: false). */
+  private static final List<String> COUNT_TOKENS_FIELDS =
+      List.of(
+          "model",
+          "messages",
+          "system",
+          "tools",
+          "tool_choice",
+          "thinking",
+          "cache_control",
+          "output_config");
+
+  /** The models resource: {@code list}, {@code listAll}, {@code get}. */
+  public Models models() {
+    return models;
+  }
+
+  /** The message batches resource. */
+  public Batches batches() {
+    return batches;
+  }
+
+  Sleeper sleeper() {
+    return sleeper;
+  }
+
+  /**
    * Sends a call and returns the response once its head has arrived; an error status becomes an
    * {@link ApiException}. The caller must close the response. For resources built on this client.
    *
@@ -110,7 +169,18 @@ public final class AnthropicClient implements AutoCloseable {
       Duration timeout,
       RetryPolicy retryPolicy,
       boolean streaming) {
-    return sendUrl(method, url(pathAndQuery), body, timeout, retryPolicy, streaming);
+    return sendUrl(method, url(pathAndQuery), jsonBody(body), timeout, retryPolicy, streaming);
+  }
+
+  private static byte[] jsonBody(JsonObject body) {
+    return body == null ? null : Json.write(body).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** POSTs (or any method) a body given as JSON bytes and parses the JSON object it returns. */
+  JsonObject callBytes(String method, String path, byte[] body, Duration timeout) {
+    try (RawResponse response = sendUrl(method, url(path), body, timeout, null, false)) {
+      return parse(response);
+    }
   }
 
   /**
@@ -188,11 +258,10 @@ public final class AnthropicClient implements AutoCloseable {
   private RawResponse sendUrl(
       String method,
       String url,
-      JsonObject body,
+      byte[] bytes,
       Duration timeout,
       RetryPolicy retryPolicy,
       boolean streaming) {
-    byte[] bytes = body == null ? null : Json.write(body).getBytes(StandardCharsets.UTF_8);
     HttpCall call =
         new HttpCall(
             method,
@@ -250,23 +319,27 @@ public final class AnthropicClient implements AutoCloseable {
   public JsonObject call(
       String method, String path, JsonObject body, Duration timeout, RetryPolicy retryPolicy) {
     try (RawResponse response = send(method, path, body, timeout, retryPolicy, false)) {
-      String text;
-      try {
-        text = response.bodyText();
-      } catch (RuntimeException e) {
-        throw IoFailures.map(e);
-      }
-      try {
-        return Json.parseObject(text);
-      } catch (IllegalArgumentException e) {
-        throw ApiException.of(
-            response.status(),
-            "invalid_response",
-            "the API answered with a body that is not a JSON object",
-            response.headers().first("request-id").orElse(null),
-            response.headers(),
-            text);
-      }
+      return parse(response);
+    }
+  }
+
+  private static JsonObject parse(RawResponse response) {
+    String text;
+    try {
+      text = response.bodyText();
+    } catch (RuntimeException e) {
+      throw IoFailures.map(e);
+    }
+    try {
+      return Json.parseObject(text);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.of(
+          response.status(),
+          "invalid_response",
+          "the API answered with a body that is not a JSON object",
+          response.headers().first("request-id").orElse(null),
+          response.headers(),
+          text);
     }
   }
 
