@@ -16,16 +16,18 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    PrintWriter out = writer(FileDescriptor.out);
+    FileOutputStream stdout = new FileOutputStream(FileDescriptor.out);
+    PrintWriter out = writer(stdout);
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
       // answered before picocli is loaded: the fastest start there is
       out.println("anthropic " + com.anthropic.cli.client.Version.get());
       out.flush();
       System.exit(0);
     }
-    PrintWriter err = writer(FileDescriptor.err);
+    PrintWriter err = writer(new FileOutputStream(FileDescriptor.err));
     CliContext ctx =
-        new CliContext(System.getenv(), System.in, isTerminal(0), isTerminal(1), isTerminal(2));
+        new CliContext(
+            System.getenv(), System.in, isTerminal(0), isTerminal(1), isTerminal(2), stdout);
     int code;
     try {
       code = Cli.run(args, ctx, out, err);
@@ -38,11 +40,9 @@ public final class Main {
     System.exit(code);
   }
 
-  private static PrintWriter writer(FileDescriptor fd) {
+  private static PrintWriter writer(FileOutputStream stream) {
     return new PrintWriter(
-        new BufferedWriter(
-            new OutputStreamWriter(new FileOutputStream(fd), StandardCharsets.UTF_8), 1 << 16),
-        false);
+        new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16), false);
   }
 
   private static boolean isTerminal(int fd) {

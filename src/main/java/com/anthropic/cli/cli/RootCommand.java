@@ -9,7 +9,13 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = false,
     versionProvider = VersionProvider.class,
     description = "A fast command line for Anthropic's Messages API.",
-    subcommands = {MessagesCommand.class, StreamCommand.class},
+    subcommands = {
+      MessagesCommand.class,
+      StreamCommand.class,
+      CountTokensCommand.class,
+      ModelsCommand.class,
+      BatchesCommand.class
+    },
     synopsisSubcommandLabel = "COMMAND",
     footer = {
       "",

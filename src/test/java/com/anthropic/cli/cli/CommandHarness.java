@@ -1,7 +1,9 @@
 package com.anthropic.cli.cli;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +20,7 @@ public final class CommandHarness {
   private InputStream stdin = new ByteArrayInputStream(new byte[0]);
   private boolean stdinIsTerminal;
   private boolean stdoutIsTerminal;
+  private boolean stderrIsTerminal;
 
   public CommandHarness() {
     // never read the developer's real config file
@@ -55,13 +58,21 @@ public final class CommandHarness {
     return this;
   }
 
+  public CommandHarness stderrIsTerminal(boolean tty) {
+    this.stderrIsTerminal = tty;
+    return this;
+  }
+
   /** Runs the command line and returns its result. */
   public Result run(String... args) {
-    StringWriter out = new StringWriter();
+    ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
     StringWriter err = new StringWriter();
-    CliContext ctx = new CliContext(env, stdin, stdinIsTerminal, stdoutIsTerminal, false);
-    int code = Cli.run(args, ctx, new PrintWriter(out), new PrintWriter(err));
-    return new Result(args, code, out.toString(), err.toString());
+    CliContext ctx =
+        new CliContext(env, stdin, stdinIsTerminal, stdoutIsTerminal, stderrIsTerminal, outBytes);
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(outBytes, StandardCharsets.UTF_8));
+    int code = Cli.run(args, ctx, out, new PrintWriter(err));
+    out.flush();
+    return new Result(args, code, outBytes.toString(StandardCharsets.UTF_8), err.toString());
   }
 
   /** What a run produced. */
