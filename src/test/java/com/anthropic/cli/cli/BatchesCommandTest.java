@@ -287,6 +287,26 @@ class BatchesCommandTest {
     assertEquals(3, server.retrieveRecordedRequests(request()).length);
   }
 
+  @Test
+  void should_rewrite_one_live_progress_line_on_a_terminal() {
+    server
+        .when(request().withMethod("GET").withPath("/v1/messages/batches/msgbatch_t"), Times.once())
+        .respond(response().withBody(batch("msgbatch_t", "in_progress", null)));
+    server
+        .when(request().withMethod("GET").withPath("/v1/messages/batches/msgbatch_t"))
+        .respond(response().withBody(batch("msgbatch_t", "ended", null)));
+
+    CommandHarness.Result r =
+        harness()
+            .stderrIsTerminal(true)
+            .run("batches", "wait", "msgbatch_t", "--poll-interval", "0.001");
+
+    assertEquals(0, r.exitCode(), r.describe());
+    assertTrue(r.err().contains("\r\u001b[2Kbatch msgbatch_t: in_progress"), r.describe());
+    assertTrue(r.err().endsWith("\n"), r.describe());
+    assertTrue(!r.err().contains("waiting:"), r.describe());
+  }
+
   private void serveResults(String id, byte[] body) {
     server
         .when(request().withMethod("GET").withPath("/v1/messages/batches/" + id))
