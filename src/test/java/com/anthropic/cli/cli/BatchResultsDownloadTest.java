@@ -164,6 +164,14 @@ class BatchResultsDownloadTest {
       assertTrue(q.waitFor(180, TimeUnit.SECONDS), "download to stdout did not finish");
       assertEquals(0, q.exitValue(), Files.readString(tmp.resolve("stderr.txt")));
       assertEquals(LINES, countLines(piped));
+
+      // and through the parser (--only parses every line, more slowly than the server sends):
+      // flow control must hold the socket back instead of buffering the body in the heap
+      Path parsed = tmp.resolve("parsed.jsonl");
+      Process r = fork(base, parsed, "batches", "results", "msgbatch_big", "--only", "succeeded");
+      assertTrue(r.waitFor(180, TimeUnit.SECONDS), "parsed download did not finish");
+      assertEquals(0, r.exitValue(), Files.readString(tmp.resolve("stderr.txt")));
+      assertTrue(countLines(parsed) > LINES / 2, "most results are succeeded ones");
     } finally {
       server.stop(0);
     }

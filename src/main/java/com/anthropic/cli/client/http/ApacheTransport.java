@@ -29,7 +29,6 @@ import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
 import org.apache.hc.core5.http.nio.CapacityChannel;
 import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
 import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
-import org.apache.hc.core5.http.nio.support.classic.SharedInputBuffer;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
@@ -119,7 +118,7 @@ public final class ApacheTransport implements HttpTransport {
   private static final class Exchange
       implements AsyncResponseConsumer<Void>, FutureCallback<Void>, RawResponse {
     final CompletableFuture<Void> head = new CompletableFuture<>();
-    final SharedInputBuffer buffer = new SharedInputBuffer(BUFFER_BYTES);
+    final BodyBuffer buffer = new BodyBuffer(BUFFER_BYTES);
     final InputStream body = new BodyStream();
     volatile Future<Void> future;
     volatile Throwable failure;
@@ -240,16 +239,9 @@ public final class ApacheTransport implements HttpTransport {
     private final class BodyStream extends InputStream {
       @Override
       public int read() throws IOException {
-        int b;
-        try {
-          b = buffer.read();
-        } catch (InterruptedIOException aborted) {
-          return afterAbort(aborted);
-        }
-        if (b < 0) {
-          check();
-        }
-        return b;
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xFF;
       }
 
       @Override
