@@ -14,7 +14,8 @@ import picocli.CommandLine.Mixin;
       StreamCommand.class,
       CountTokensCommand.class,
       ModelsCommand.class,
-      BatchesCommand.class
+      BatchesCommand.class,
+      CompletionCommand.class
     },
     synopsisSubcommandLabel = "COMMAND",
     footer = {

@@ -1,0 +1,97 @@
+# fish completion for `anthropic`, generated from its command model. Do not edit.
+# Install: anthropic completion fish > ~/.config/fish/completions/anthropic.fish
+
+function __anthropic_path
+    # the subcommand path typed so far, e.g. 'batches create'
+    set -l commands 'messages' 'stream' 'completion'
+    set -l arg_options '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries' '-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format'
+    set -l tokens (commandline -opc)
+    set -e tokens[1]
+    set -l path
+    set -l skip 0
+    for t in $tokens
+        if test $skip -eq 1
+            set skip 0
+        else if contains -- $t $arg_options
+            set skip 1
+        else if contains -- (string join ' ' $path $t) $commands
+            set path $path $t
+        end
+    end
+    string join ' ' $path
+end
+
+function __anthropic_is
+    set -l path (__anthropic_path)
+    test "$path" = "$argv[1]"
+end
+
+function __anthropic_models
+    # model ids cached by `anthropic models list`; nothing if absent
+    set -l dir $XDG_CACHE_HOME
+    test -n "$dir"; or set dir $HOME/.cache
+    test -r $dir/anthropic-cli/models.txt; and cat $dir/anthropic-cli/models.txt 2>/dev/null
+end
+
+complete -c anthropic -f
+
+# anthropic
+complete -c anthropic -n '__anthropic_is ""' -a 'messages' -d 'Send one message (POST /v1/messages) and print the answer'
+complete -c anthropic -n '__anthropic_is ""' -a 'stream' -d 'Send one message with stream: true and print the answer as it arrives'
+complete -c anthropic -n '__anthropic_is ""' -a 'completion' -d 'Print a shell completion script (bash, zsh or fish) to stdout'
+complete -c anthropic -l 'api-key' -x -d 'API key (default: $ANTHROPIC_API_KEY, then api-key in the config file)'
+complete -c anthropic -l 'base-url' -x -d 'API base URL (default: $ANTHROPIC_BASE_URL or https://api.anthropic.com)'
+complete -c anthropic -l 'api-version' -x -d 'anthropic-version header (default: 2023-06-01)'
+complete -c anthropic -l 'beta' -x -d 'anthropic-beta value; repeatable'
+complete -c anthropic -l 'timeout' -x -d 'Longest wait to connect or for the next stream event (default: 60)'
+complete -c anthropic -l 'max-retries' -x -d 'Retries after the first attempt (default: 2)'
+complete -c anthropic -l 'no-retries' -d 'Send each request once'
+complete -c anthropic -l 'debug' -d 'Print each HTTP attempt to stderr (credentials redacted) and stack traces'
+complete -c anthropic -l 'no-color' -d 'No colour or escape sequences on any stream'
+complete -c anthropic -s 'h' -l 'help' -d 'Show this help and exit'
+complete -c anthropic -s 'V' -l 'version' -d 'Print the version and exit'
+
+# anthropic messages
+complete -c anthropic -n '__anthropic_is "messages"' -s 'm' -l 'model' -x -a '(__anthropic_models)' -d 'Model (default: $ANTHROPIC_MODEL, then model in the config file, then claude-sonnet-4-6)'
+complete -c anthropic -n '__anthropic_is "messages"' -l 'max-tokens' -x -d 'Most tokens to generate (default: per model)'
+complete -c anthropic -n '__anthropic_is "messages"' -s 's' -l 'system' -x -d 'System prompt'
+complete -c anthropic -n '__anthropic_is "messages"' -l 'system-file' -r -F -d 'Read the system prompt from a file (- for stdin)'
+complete -c anthropic -n '__anthropic_is "messages"' -s 't' -l 'temperature' -x -d 'Sampling temperature, 0 to 1'
+complete -c anthropic -n '__anthropic_is "messages"' -l 'top-p' -x -d 'Nucleus sampling, 0 to 1'
+complete -c anthropic -n '__anthropic_is "messages"' -l 'top-k' -x -d 'Sample from the top K tokens'
+complete -c anthropic -n '__anthropic_is "messages"' -l 'stop' -x -d 'Stop sequence; repeatable'
+complete -c anthropic -n '__anthropic_is "messages"' -s 'a' -l 'attach' -r -F -d 'Attach an image, PDF or text file (type from its content), a URL (.pdf: document, else image; never fetched here), or - for stdin; repeatable'
+complete -c anthropic -n '__anthropic_is "messages"' -l 'thinking' -x -d 'Enable extended thinking with this token budget (at least 1024)'
+complete -c anthropic -n '__anthropic_is "messages"' -l 'service-tier' -x -d 'auto or standard_only'
+complete -c anthropic -n '__anthropic_is "messages"' -l 'cache' -d 'Add cache_control to the system prompt and the last user block'
+complete -c anthropic -n '__anthropic_is "messages"' -l 'cache-ttl' -x -d 'Cache lifetime, 5m or 1h (implies --cache)'
+complete -c anthropic -n '__anthropic_is "messages"' -l 'tool' -r -F -d 'Tool definition JSON file; repeatable'
+complete -c anthropic -n '__anthropic_is "messages"' -l 'tool-choice' -x -d 'auto, any, none or a tool name'
+complete -c anthropic -n '__anthropic_is "messages"' -l 'request' -r -F -d 'A full request body as JSON; flags given here override its fields'
+complete -c anthropic -n '__anthropic_is "messages"' -s 'u' -l 'usage' -d 'Print token usage to stderr'
+complete -c anthropic -n '__anthropic_is "messages"' -l 'show-thinking' -d 'Print the model\'s thinking to stderr (never stdout)'
+complete -c anthropic -n '__anthropic_is "messages"' -l 'format' -x -d 'text (default): the answer text; json: the full Message object'
+
+# anthropic stream
+complete -c anthropic -n '__anthropic_is "stream"' -s 'm' -l 'model' -x -a '(__anthropic_models)' -d 'Model (default: $ANTHROPIC_MODEL, then model in the config file, then claude-sonnet-4-6)'
+complete -c anthropic -n '__anthropic_is "stream"' -l 'max-tokens' -x -d 'Most tokens to generate (default: per model)'
+complete -c anthropic -n '__anthropic_is "stream"' -s 's' -l 'system' -x -d 'System prompt'
+complete -c anthropic -n '__anthropic_is "stream"' -l 'system-file' -r -F -d 'Read the system prompt from a file (- for stdin)'
+complete -c anthropic -n '__anthropic_is "stream"' -s 't' -l 'temperature' -x -d 'Sampling temperature, 0 to 1'
+complete -c anthropic -n '__anthropic_is "stream"' -l 'top-p' -x -d 'Nucleus sampling, 0 to 1'
+complete -c anthropic -n '__anthropic_is "stream"' -l 'top-k' -x -d 'Sample from the top K tokens'
+complete -c anthropic -n '__anthropic_is "stream"' -l 'stop' -x -d 'Stop sequence; repeatable'
+complete -c anthropic -n '__anthropic_is "stream"' -s 'a' -l 'attach' -r -F -d 'Attach an image, PDF or text file (type from its content), a URL (.pdf: document, else image; never fetched here), or - for stdin; repeatable'
+complete -c anthropic -n '__anthropic_is "stream"' -l 'thinking' -x -d 'Enable extended thinking with this token budget (at least 1024)'
+complete -c anthropic -n '__anthropic_is "stream"' -l 'service-tier' -x -d 'auto or standard_only'
+complete -c anthropic -n '__anthropic_is "stream"' -l 'cache' -d 'Add cache_control to the system prompt and the last user block'
+complete -c anthropic -n '__anthropic_is "stream"' -l 'cache-ttl' -x -d 'Cache lifetime, 5m or 1h (implies --cache)'
+complete -c anthropic -n '__anthropic_is "stream"' -l 'tool' -r -F -d 'Tool definition JSON file; repeatable'
+complete -c anthropic -n '__anthropic_is "stream"' -l 'tool-choice' -x -d 'auto, any, none or a tool name'
+complete -c anthropic -n '__anthropic_is "stream"' -l 'request' -r -F -d 'A full request body as JSON; flags given here override its fields'
+complete -c anthropic -n '__anthropic_is "stream"' -s 'u' -l 'usage' -d 'Print token usage to stderr'
+complete -c anthropic -n '__anthropic_is "stream"' -l 'show-thinking' -d 'Print the model\'s thinking to stderr (never stdout)'
+complete -c anthropic -n '__anthropic_is "stream"' -l 'format' -x -d 'text (default): the text as it arrives; json: the final Message object; jsonl: each event\'s data, one per line, as it arrives'
+
+# anthropic completion
+complete -c anthropic -n '__anthropic_is "completion"' -a 'bash zsh fish' -d 'bash, zsh or fish'
