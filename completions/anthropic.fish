@@ -14,11 +14,13 @@ function __anthropic_path
             set skip 0
         else if contains -- $t $arg_options
             set skip 1
-        else if contains -- (string join ' ' $path $t) $commands
+        else if string match -q -- '-*' $t
+            continue
+        else if contains -- (string join -- ' ' $path $t) $commands
             set path $path $t
         end
     end
-    string join ' ' $path
+    string join -- ' ' $path
 end
 
 function __anthropic_is

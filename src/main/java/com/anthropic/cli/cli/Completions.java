@@ -154,11 +154,13 @@ final class Completions {
             + "            set skip 0\n"
             + "        else if contains -- $t $arg_options\n"
             + "            set skip 1\n"
-            + "        else if contains -- (string join ' ' $path $t) $commands\n"
+            + "        else if string match -q -- '-*' $t\n"
+            + "            continue\n"
+            + "        else if contains -- (string join -- ' ' $path $t) $commands\n"
             + "            set path $path $t\n"
             + "        end\n"
             + "    end\n"
-            + "    string join ' ' $path\n"
+            + "    string join -- ' ' $path\n"
             + "end\n\n");
     b.append("function __").append(NAME).append("_is\n");
     b.append("    set -l path (__").append(NAME).append("_path)\n");
