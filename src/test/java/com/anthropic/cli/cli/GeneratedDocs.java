@@ -40,7 +40,11 @@ final class GeneratedDocs {
   /** A fresh command line of the whole program, as a user's run would build it. */
   static CommandLine commandLine() {
     CliContext ctx = new CliContext(Map.of(), InputStream.nullInputStream(), false, false, false);
-    return new CommandLine(new RootCommand(ctx));
+    CommandLine cl = new CommandLine(new RootCommand(ctx));
+    // the pages must not depend on the terminal that generates them
+    cl.setUsageHelpAutoWidth(false);
+    cl.setUsageHelpWidth(80);
+    return cl;
   }
 
   /** Relative path to content of every generated text file except the roff man pages. */
