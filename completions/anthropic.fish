@@ -3,8 +3,8 @@
 
 function __anthropic_path
     # the subcommand path typed so far, e.g. 'batches create'
-    set -l commands 'messages' 'stream' 'completion'
-    set -l arg_options '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries' '-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format'
+    set -l commands 'messages' 'stream' 'count-tokens' 'models' 'models list' 'models get' 'batches' 'batches create' 'batches get' 'batches list' 'batches cancel' 'batches delete' 'batches wait' 'batches results' 'completion'
+    set -l arg_options '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries' '-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '--limit' '--after-id' '--before-id' '--input' '--prompts' '-o' '--output' '--only'
     set -l tokens (commandline -opc)
     set -e tokens[1]
     set -l path
@@ -40,6 +40,9 @@ complete -c anthropic -f
 # anthropic
 complete -c anthropic -n '__anthropic_is ""' -a 'messages' -d 'Send one message (POST /v1/messages) and print the answer'
 complete -c anthropic -n '__anthropic_is ""' -a 'stream' -d 'Send one message with stream: true and print the answer as it arrives'
+complete -c anthropic -n '__anthropic_is ""' -a 'count-tokens' -d 'Count the input tokens of a request (POST /v1/messages/count_tokens) and print the number'
+complete -c anthropic -n '__anthropic_is ""' -a 'models' -d 'List the available models (GET /v1/models), or get one'
+complete -c anthropic -n '__anthropic_is ""' -a 'batches' -d 'Create, inspect, wait for and download message batches'
 complete -c anthropic -n '__anthropic_is ""' -a 'completion' -d 'Print a shell completion script (bash, zsh or fish) to stdout'
 complete -c anthropic -l 'api-key' -x -d 'API key (default: $ANTHROPIC_API_KEY, then api-key in the config file)'
 complete -c anthropic -l 'base-url' -x -d 'API base URL (default: $ANTHROPIC_BASE_URL or https://api.anthropic.com)'
@@ -94,6 +97,104 @@ complete -c anthropic -n '__anthropic_is "stream"' -l 'request' -r -F -d 'A full
 complete -c anthropic -n '__anthropic_is "stream"' -s 'u' -l 'usage' -d 'Print token usage to stderr'
 complete -c anthropic -n '__anthropic_is "stream"' -l 'show-thinking' -d 'Print the model\'s thinking to stderr (never stdout)'
 complete -c anthropic -n '__anthropic_is "stream"' -l 'format' -x -d 'text (default): the text as it arrives; json: the final Message object; jsonl: each event\'s data, one per line, as it arrives'
+
+# anthropic count-tokens
+complete -c anthropic -n '__anthropic_is "count-tokens"' -s 'm' -l 'model' -x -a '(__anthropic_models)' -d 'Model (default: $ANTHROPIC_MODEL, then model in the config file, then claude-sonnet-4-6)'
+complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'max-tokens' -x -d 'Most tokens to generate (default: per model)'
+complete -c anthropic -n '__anthropic_is "count-tokens"' -s 's' -l 'system' -x -d 'System prompt'
+complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'system-file' -r -F -d 'Read the system prompt from a file (- for stdin)'
+complete -c anthropic -n '__anthropic_is "count-tokens"' -s 't' -l 'temperature' -x -d 'Sampling temperature, 0 to 1'
+complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'top-p' -x -d 'Nucleus sampling, 0 to 1'
+complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'top-k' -x -d 'Sample from the top K tokens'
+complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'stop' -x -d 'Stop sequence; repeatable'
+complete -c anthropic -n '__anthropic_is "count-tokens"' -s 'a' -l 'attach' -r -F -d 'Attach an image, PDF or text file (type from its content), a URL (.pdf: document, else image; never fetched here), or - for stdin; repeatable'
+complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'thinking' -x -d 'Enable extended thinking with this token budget (at least 1024)'
+complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'service-tier' -x -d 'auto or standard_only'
+complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'cache' -d 'Add cache_control to the system prompt and the last user block'
+complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'cache-ttl' -x -d 'Cache lifetime, 5m or 1h (implies --cache)'
+complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'tool' -r -F -d 'Tool definition JSON file; repeatable'
+complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'tool-choice' -x -d 'auto, any, none or a tool name'
+complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'request' -r -F -d 'A full request body as JSON; flags given here override its fields'
+complete -c anthropic -n '__anthropic_is "count-tokens"' -s 'u' -l 'usage' -d 'Print token usage to stderr'
+complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'show-thinking' -d 'Print the model\'s thinking to stderr (never stdout)'
+complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'format' -x -d 'text (default): the number; json: the API\'s answer'
+
+# anthropic models
+complete -c anthropic -n '__anthropic_is "models"' -a 'list' -d 'List the available models (GET /v1/models)'
+complete -c anthropic -n '__anthropic_is "models"' -a 'get' -d 'Show one model (GET /v1/models/{id})'
+complete -c anthropic -n '__anthropic_is "models"' -l 'limit' -x -d 'Page size, 1 to 1000 (default 20)'
+complete -c anthropic -n '__anthropic_is "models"' -l 'after-id' -x -d 'Start after this id'
+complete -c anthropic -n '__anthropic_is "models"' -l 'before-id' -x -d 'Page before this id'
+complete -c anthropic -n '__anthropic_is "models"' -l 'all' -d 'Keep fetching pages until has_more is false'
+complete -c anthropic -n '__anthropic_is "models"' -l 'format' -x -d 'text (default): one tab-separated line per item; json: one API object per line'
+
+# anthropic models list
+complete -c anthropic -n '__anthropic_is "models list"' -l 'limit' -x -d 'Page size, 1 to 1000 (default 20)'
+complete -c anthropic -n '__anthropic_is "models list"' -l 'after-id' -x -d 'Start after this id'
+complete -c anthropic -n '__anthropic_is "models list"' -l 'before-id' -x -d 'Page before this id'
+complete -c anthropic -n '__anthropic_is "models list"' -l 'all' -d 'Keep fetching pages until has_more is false'
+complete -c anthropic -n '__anthropic_is "models list"' -l 'format' -x -d 'text (default): one tab-separated line per item; json: one API object per line'
+
+# anthropic models get
+complete -c anthropic -n '__anthropic_is "models get"' -l 'format' -x -d 'text (default): id, display name, created date; json: the API object'
+
+# anthropic batches
+complete -c anthropic -n '__anthropic_is "batches"' -a 'create' -d 'Create a batch (POST /v1/messages/batches) from JSONL (--input) or one prompt per line (--prompts, built with the request options). Everything is validated before anything is sent'
+complete -c anthropic -n '__anthropic_is "batches"' -a 'get' -d 'Show a batch (GET /v1/messages/batches/{id})'
+complete -c anthropic -n '__anthropic_is "batches"' -a 'list' -d 'List batches, newest first (GET /v1/messages/batches)'
+complete -c anthropic -n '__anthropic_is "batches"' -a 'cancel' -d 'Cancel a batch (POST /v1/messages/batches/{id}/cancel)'
+complete -c anthropic -n '__anthropic_is "batches"' -a 'delete' -d 'Delete an ended batch (DELETE /v1/messages/batches/{id})'
+complete -c anthropic -n '__anthropic_is "batches"' -a 'wait' -d 'Poll a batch until it has ended (progress on stderr), then print it. Ctrl-C stops waiting; the batch goes on'
+complete -c anthropic -n '__anthropic_is "batches"' -a 'results' -d 'Download a batch\'s results as JSONL (one result per line, in order) to stdout or a file'
+
+# anthropic batches create
+complete -c anthropic -n '__anthropic_is "batches create"' -l 'input' -r -F -d 'JSONL, one {"custom_id":..,"params":{..}} per line'
+complete -c anthropic -n '__anthropic_is "batches create"' -l 'prompts' -r -F -d 'One prompt per line (custom id line-N, or ID<TAB>prompt)'
+complete -c anthropic -n '__anthropic_is "batches create"' -l 'split' -d 'Over 100,000 requests or 256 MB: create several batches, print every one'
+complete -c anthropic -n '__anthropic_is "batches create"' -l 'wait' -d 'Poll until the batch has ended; progress on stderr'
+complete -c anthropic -n '__anthropic_is "batches create"' -l 'format' -x -d 'text (default): one tab-separated line; json: the API object'
+complete -c anthropic -n '__anthropic_is "batches create"' -s 'm' -l 'model' -x -a '(__anthropic_models)' -d 'Model (default: $ANTHROPIC_MODEL, then model in the config file, then claude-sonnet-4-6)'
+complete -c anthropic -n '__anthropic_is "batches create"' -l 'max-tokens' -x -d 'Most tokens to generate (default: per model)'
+complete -c anthropic -n '__anthropic_is "batches create"' -s 's' -l 'system' -x -d 'System prompt'
+complete -c anthropic -n '__anthropic_is "batches create"' -l 'system-file' -r -F -d 'Read the system prompt from a file (- for stdin)'
+complete -c anthropic -n '__anthropic_is "batches create"' -s 't' -l 'temperature' -x -d 'Sampling temperature, 0 to 1'
+complete -c anthropic -n '__anthropic_is "batches create"' -l 'top-p' -x -d 'Nucleus sampling, 0 to 1'
+complete -c anthropic -n '__anthropic_is "batches create"' -l 'top-k' -x -d 'Sample from the top K tokens'
+complete -c anthropic -n '__anthropic_is "batches create"' -l 'stop' -x -d 'Stop sequence; repeatable'
+complete -c anthropic -n '__anthropic_is "batches create"' -s 'a' -l 'attach' -r -F -d 'Attach an image, PDF or text file (type from its content), a URL (.pdf: document, else image; never fetched here), or - for stdin; repeatable'
+complete -c anthropic -n '__anthropic_is "batches create"' -l 'thinking' -x -d 'Enable extended thinking with this token budget (at least 1024)'
+complete -c anthropic -n '__anthropic_is "batches create"' -l 'service-tier' -x -d 'auto or standard_only'
+complete -c anthropic -n '__anthropic_is "batches create"' -l 'cache' -d 'Add cache_control to the system prompt and the last user block'
+complete -c anthropic -n '__anthropic_is "batches create"' -l 'cache-ttl' -x -d 'Cache lifetime, 5m or 1h (implies --cache)'
+complete -c anthropic -n '__anthropic_is "batches create"' -l 'tool' -r -F -d 'Tool definition JSON file; repeatable'
+complete -c anthropic -n '__anthropic_is "batches create"' -l 'tool-choice' -x -d 'auto, any, none or a tool name'
+complete -c anthropic -n '__anthropic_is "batches create"' -l 'request' -r -F -d 'A full request body as JSON; flags given here override its fields'
+complete -c anthropic -n '__anthropic_is "batches create"' -s 'u' -l 'usage' -d 'Print token usage to stderr'
+complete -c anthropic -n '__anthropic_is "batches create"' -l 'show-thinking' -d 'Print the model\'s thinking to stderr (never stdout)'
+
+# anthropic batches get
+complete -c anthropic -n '__anthropic_is "batches get"' -l 'format' -x -d 'text (default): one tab-separated line; json: the API object'
+
+# anthropic batches list
+complete -c anthropic -n '__anthropic_is "batches list"' -l 'limit' -x -d 'Page size, 1 to 1000 (default 20)'
+complete -c anthropic -n '__anthropic_is "batches list"' -l 'after-id' -x -d 'Start after this id'
+complete -c anthropic -n '__anthropic_is "batches list"' -l 'before-id' -x -d 'Page before this id'
+complete -c anthropic -n '__anthropic_is "batches list"' -l 'all' -d 'Keep fetching pages until has_more is false'
+complete -c anthropic -n '__anthropic_is "batches list"' -l 'format' -x -d 'text (default): one tab-separated line per item; json: one API object per line'
+
+# anthropic batches cancel
+complete -c anthropic -n '__anthropic_is "batches cancel"' -l 'format' -x -d 'text (default): one tab-separated line; json: the API object'
+
+# anthropic batches delete
+complete -c anthropic -n '__anthropic_is "batches delete"' -l 'format' -x -d 'text (default): one tab-separated line; json: the API object'
+
+# anthropic batches wait
+complete -c anthropic -n '__anthropic_is "batches wait"' -l 'format' -x -d 'text (default): one tab-separated line; json: the API object'
+
+# anthropic batches results
+complete -c anthropic -n '__anthropic_is "batches results"' -s 'o' -l 'output' -r -F -d 'Write to FILE (renamed into place only when the download is complete)'
+complete -c anthropic -n '__anthropic_is "batches results"' -l 'only' -x -d 'Only results of this type: succeeded, errored, canceled or expired'
+complete -c anthropic -n '__anthropic_is "batches results"' -l 'text' -d 'For succeeded results print custom_id<TAB>text (\\n, \\t and \\\\ escaped), one a line'
 
 # anthropic completion
 complete -c anthropic -n '__anthropic_is "completion"' -a 'bash zsh fish' -d 'bash, zsh or fish'

@@ -159,14 +159,50 @@ function _complete_anthropic() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} messages" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} stream" ];    then _picocli_anthropic; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} count-tokens" ];    then _picocli_anthropic; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} models" ];    then _picocli_anthropic; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} batches" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_anthropic; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} models list" ];    then _picocli_anthropic_models; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} models get" ];    then _picocli_anthropic_models; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} batches create" ];    then _picocli_anthropic_batches; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} batches get" ];    then _picocli_anthropic_batches; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} batches list" ];    then _picocli_anthropic_batches; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} batches cancel" ];    then _picocli_anthropic_batches; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} batches delete" ];    then _picocli_anthropic_batches; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} batches wait" ];    then _picocli_anthropic_batches; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} batches results" ];    then _picocli_anthropic_batches; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(messages)
   local cmds1=(stream)
-  local cmds2=(completion)
+  local cmds2=(count-tokens)
+  local cmds3=(models)
+  local cmds4=(batches)
+  local cmds5=(completion)
+  local cmds6=(models list)
+  local cmds7=(models get)
+  local cmds8=(batches create)
+  local cmds9=(batches get)
+  local cmds10=(batches list)
+  local cmds11=(batches cancel)
+  local cmds12=(batches delete)
+  local cmds13=(batches wait)
+  local cmds14=(batches results)
 
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_anthropic_completion; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_anthropic_batches_results; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_anthropic_batches_wait; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_anthropic_batches_delete; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_anthropic_batches_cancel; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_anthropic_batches_list; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_anthropic_batches_get; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_anthropic_batches_create; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_anthropic_models_get; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_anthropic_models_list; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_anthropic_completion; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_anthropic_batches; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_anthropic_models; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_anthropic_counttokens; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_anthropic_stream; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_anthropic_messages; return $?; fi
 
@@ -180,7 +216,7 @@ function _picocli_anthropic() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="messages stream completion"
+  local commands="messages stream count-tokens models batches completion"
   local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
 
@@ -430,6 +466,209 @@ function _picocli_anthropic_stream() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `count-tokens` subcommand.
+function _picocli_anthropic_counttokens() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--cache' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-m'|'--model')
+      local IFS=$'\n'
+      local models_file="${XDG_CACHE_HOME:-$HOME/.cache}/anthropic-cli/models.txt"
+      if [[ -r "$models_file" ]]; then
+        COMPREPLY=( $( compgen -W "$(cat "$models_file" 2>/dev/null)" -- "${curr_word}" ) )
+      fi
+      return 0
+      ;;
+    '--max-tokens')
+      return
+      ;;
+    '-s'|'--system')
+      return
+      ;;
+    '--system-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-t'|'--temperature')
+      return
+      ;;
+    '--top-p')
+      return
+      ;;
+    '--top-k')
+      return
+      ;;
+    '--stop')
+      return
+      ;;
+    '-a'|'--attach')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--thinking')
+      return
+      ;;
+    '--service-tier')
+      return
+      ;;
+    '--cache-ttl')
+      return
+      ;;
+    '--tool')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--tool-choice')
+      return
+      ;;
+    '--request')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--format')
+      return
+      ;;
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `models` subcommand.
+function _picocli_anthropic_models() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="list get"
+  local flag_opts="'--all' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--limit' '--after-id' '--before-id' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--limit')
+      return
+      ;;
+    '--after-id')
+      return
+      ;;
+    '--before-id')
+      return
+      ;;
+    '--format')
+      return
+      ;;
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `batches` subcommand.
+function _picocli_anthropic_batches() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="create get list cancel delete wait results"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `completion` subcommand.
 function _picocli_anthropic_completion() {
   # Get completion data
@@ -473,6 +712,509 @@ function _picocli_anthropic_completion() {
     if (( currIndex >= 0 && currIndex <= 0 )); then
       positionals=$( compReplyArray "${SHELL_pos_param_args[@]}" )
     fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_anthropic_models_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--all' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--limit' '--after-id' '--before-id' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--limit')
+      return
+      ;;
+    '--after-id')
+      return
+      ;;
+    '--before-id')
+      return
+      ;;
+    '--format')
+      return
+      ;;
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `get` subcommand.
+function _picocli_anthropic_models_get() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--format')
+      return
+      ;;
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `create` subcommand.
+function _picocli_anthropic_batches_create() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--split' '--wait' '--cache' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--input' '--prompts' '--format' '-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--input')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--prompts')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--format')
+      return
+      ;;
+    '-m'|'--model')
+      local IFS=$'\n'
+      local models_file="${XDG_CACHE_HOME:-$HOME/.cache}/anthropic-cli/models.txt"
+      if [[ -r "$models_file" ]]; then
+        COMPREPLY=( $( compgen -W "$(cat "$models_file" 2>/dev/null)" -- "${curr_word}" ) )
+      fi
+      return 0
+      ;;
+    '--max-tokens')
+      return
+      ;;
+    '-s'|'--system')
+      return
+      ;;
+    '--system-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-t'|'--temperature')
+      return
+      ;;
+    '--top-p')
+      return
+      ;;
+    '--top-k')
+      return
+      ;;
+    '--stop')
+      return
+      ;;
+    '-a'|'--attach')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--thinking')
+      return
+      ;;
+    '--service-tier')
+      return
+      ;;
+    '--cache-ttl')
+      return
+      ;;
+    '--tool')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--tool-choice')
+      return
+      ;;
+    '--request')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `get` subcommand.
+function _picocli_anthropic_batches_get() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--format')
+      return
+      ;;
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_anthropic_batches_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--all' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--limit' '--after-id' '--before-id' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--limit')
+      return
+      ;;
+    '--after-id')
+      return
+      ;;
+    '--before-id')
+      return
+      ;;
+    '--format')
+      return
+      ;;
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `cancel` subcommand.
+function _picocli_anthropic_batches_cancel() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--format')
+      return
+      ;;
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `delete` subcommand.
+function _picocli_anthropic_batches_delete() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--format')
+      return
+      ;;
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `wait` subcommand.
+function _picocli_anthropic_batches_wait() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--format')
+      return
+      ;;
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `results` subcommand.
+function _picocli_anthropic_batches_results() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--text' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-o' '--output' '--only' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--only')
+      return
+      ;;
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi

@@ -102,6 +102,20 @@ class GeneratedArtefactsTest {
   }
 
   @Test
+  void should_complete_model_ids_from_the_file_that_the_models_command_caches() {
+    Path cacheHome = Path.of("/cache-home");
+    assertEquals(
+        new ModelCache(cacheHome.resolve("anthropic-cli")).file(),
+        cacheHome.resolve(Completions.MODEL_CACHE),
+        "the completion scripts read the model cache where ModelCache writes it");
+    String line = "\"${XDG_CACHE_HOME:-$HOME/.cache}/" + Completions.MODEL_CACHE + "\"";
+    assertTrue(Completions.bash(GeneratedDocs.commandLine()).contains(line), line);
+    assertTrue(
+        Completions.fish(GeneratedDocs.commandLine().getCommandSpec())
+            .contains("-l 'model' -x -a '(__anthropic_models)'"));
+  }
+
+  @Test
   void should_reject_an_unknown_shell_as_a_usage_error() {
     CommandHarness.Result r = new CommandHarness().run("completion", "powershell");
     assertEquals(ExitCodes.USAGE, r.exitCode(), r.describe());
