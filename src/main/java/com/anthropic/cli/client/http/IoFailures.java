@@ -23,12 +23,33 @@ public final class IoFailures {
       return (AnthropicException) cause;
     }
     if (isTimeout(cause)) {
-      return new ApiTimeoutException("timed out: " + describe(cause), cause);
+      return new ApiTimeoutException(timeoutMessage(cause), cause);
     }
     if (cause instanceof CancellationException) {
       return new ConnectionException("request cancelled", cause);
     }
     return new ConnectionException(describe(cause), cause);
+  }
+
+  /** "no data from the server for 0.5 s" rather than HttpCore's "500000000 NANOSECONDS". */
+  static String timeoutMessage(Throwable t) {
+    String msg = String.valueOf(t.getMessage());
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(\\d+) (NANOSECONDS|MICROSECONDS|MILLISECONDS|SECONDS)")
+            .matcher(msg);
+    if (m.find()) {
+      long amount = Long.parseLong(m.group(1));
+      java.util.concurrent.TimeUnit unit = java.util.concurrent.TimeUnit.valueOf(m.group(2));
+      double seconds = unit.toMillis(amount) / 1000.0;
+      String what =
+          t instanceof org.apache.hc.client5.http.ConnectTimeoutException
+              ? "could not connect within "
+              : "no data from the server for ";
+      return what
+          + String.format(java.util.Locale.ROOT, "%.3g s", seconds).replaceAll("\\.?0+ s$", " s")
+          + " (raise --timeout or ANTHROPIC_TIMEOUT_SECS)";
+    }
+    return "timed out: " + describe(t);
   }
 
   private static boolean isTimeout(Throwable t) {
