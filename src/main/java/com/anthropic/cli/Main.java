@@ -10,24 +10,30 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** Process entry point: the only place that touches the real stdin, stdout and stderr. */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    System.exit(run(args, System.getenv()));
+  }
+
+  /** Runs the command line on the real standard streams and returns the exit code. */
+  static int run(String[] args, Map<String, String> env) {
     FileOutputStream stdout = new FileOutputStream(FileDescriptor.out);
     PrintWriter out = writer(stdout);
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
       // answered before picocli is loaded: the fastest start there is
       out.println("anthropic " + com.anthropic.cli.client.Version.get());
       out.flush();
-      System.exit(0);
+      return 0;
     }
+    Cli.prewarm(args, env);
     PrintWriter err = writer(new FileOutputStream(FileDescriptor.err));
     CliContext ctx =
-        new CliContext(
-            System.getenv(), System.in, isTerminal(0), isTerminal(1), isTerminal(2), stdout);
+        new CliContext(env, System.in, isTerminal(0), isTerminal(1), isTerminal(2), stdout);
     int code;
     try {
       code = Cli.run(args, ctx, out, err);
@@ -37,7 +43,7 @@ public final class Main {
     }
     out.flush();
     err.flush();
-    System.exit(code);
+    return code;
   }
 
   private static PrintWriter writer(FileOutputStream stream) {

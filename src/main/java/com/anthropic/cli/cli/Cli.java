@@ -1,6 +1,9 @@
 package com.anthropic.cli.cli;
 
+import com.anthropic.cli.client.http.ApacheTransport;
 import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 
 /** Builds the picocli command line with the project's error handling; used by Main and tests. */
@@ -9,6 +12,12 @@ public final class Cli {
 
   /** Runs the command line and returns the exit code. */
   public static int run(String[] args, CliContext ctx, PrintWriter out, PrintWriter err) {
+    Integer fast = FastPath.run(args, ctx, out, err);
+    if (fast != null) {
+      out.flush();
+      err.flush();
+      return fast;
+    }
     RootCommand root = new RootCommand(ctx);
     CommandLine cl = new CommandLine(root);
     cl.setOut(out);
@@ -30,19 +39,59 @@ public final class Cli {
           return ExitCodes.USAGE;
         });
     cl.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> {
-          if (ex instanceof CliException && "usage".equals(((CliException) ex).type())) {
-            err.println(ex.getMessage());
-            err.flush();
-            return ((CliException) ex).exitCode();
-          }
-          boolean debug = root.global != null && root.global.debug();
-          out.flush();
-          return ErrorReporter.report(ex, err, debug);
-        });
+        (ex, commandLine, parseResult) ->
+            onExecutionException(ex, out, err, root.global != null && root.global.debug()));
     int code = cl.execute(args);
     out.flush();
     err.flush();
     return code;
   }
+
+  /** What a command's failure prints, and its exit code. */
+  static int onExecutionException(Exception ex, PrintWriter out, PrintWriter err, boolean debug) {
+    if (ex instanceof CliException && "usage".equals(((CliException) ex).type())) {
+      err.println(ex.getMessage());
+      err.flush();
+      return ((CliException) ex).exitCode();
+    }
+    out.flush();
+    return ErrorReporter.report(ex, err, debug);
+  }
+
+  /**
+   * Starts the TLS set-up on another thread when these arguments will call an https URL, so that it
+   * overlaps argument parsing and request building instead of delaying the first connection.
+   */
+  public static void prewarm(String[] args, Map<String, String> env) {
+    boolean callsApi = false;
+    String baseUrl = null;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (HELP_OR_VERSION.contains(a)) {
+        return;
+      }
+      callsApi |= API_COMMANDS.contains(a);
+      if (a.equals("--base-url") && i + 1 < args.length) {
+        baseUrl = args[i + 1];
+      } else if (a.startsWith("--base-url=")) {
+        baseUrl = a.substring("--base-url=".length());
+      }
+    }
+    if (!callsApi) {
+      return;
+    }
+    if (baseUrl == null) {
+      baseUrl = env.get("ANTHROPIC_BASE_URL");
+    }
+    if (baseUrl == null || baseUrl.isBlank()) {
+      baseUrl = env.get("ANTHROPIC_API_BASE");
+    }
+    if (baseUrl == null || baseUrl.isBlank() || baseUrl.strip().startsWith("https:")) {
+      ApacheTransport.prewarmTls();
+    }
+  }
+
+  private static final Set<String> HELP_OR_VERSION = Set.of("-h", "--help", "-V", "--version");
+  private static final Set<String> API_COMMANDS =
+      Set.of("messages", "stream", "count-tokens", "models", "batches", "tool-loop", "chat");
 }

@@ -35,9 +35,19 @@ final class MessagesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CommandSupport s = new CommandSupport(root, spec);
+    return run(new CommandSupport(root, spec));
+  }
+
+  int run(CommandSupport s) {
     Formats.check(format, "text", "json");
-    MessagesRequest req = s.requests().build(request, prompt, s.shortUsage());
+    s.startClient();
+    MessagesRequest req;
+    try {
+      req = s.requests().build(request, prompt, s::shortUsage);
+    } catch (RuntimeException e) {
+      s.discardClient();
+      throw e;
+    }
     if (req.stream()) {
       // a --request body written for `stream`: this command is the non-streaming call
       req = req.toBuilder().stream(false).build();

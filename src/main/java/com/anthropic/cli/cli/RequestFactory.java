@@ -18,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Builds a {@link MessagesRequest} from the request options, the prompt words and stdin, with the
@@ -43,6 +44,15 @@ final class RequestFactory {
    * @throws CliException for bad input (exit 2)
    */
   MessagesRequest build(RequestOptions o, List<String> words, String usage) {
+    return build(o, words, () -> usage);
+  }
+
+  /**
+   * Builds the request; the usage text is rendered only when it is printed.
+   *
+   * @throws CliException for bad input (exit 2)
+   */
+  MessagesRequest build(RequestOptions o, List<String> words, Supplier<String> usage) {
     MessagesRequest.Builder b;
     boolean fromFile = o.request != null;
     if (fromFile) {
@@ -90,7 +100,7 @@ final class RequestFactory {
     }
     if (b.messages().isEmpty()) {
       if (ctx.stdinIsTerminal()) {
-        throw new CliException(ExitCodes.USAGE, "usage", usage);
+        throw new CliException(ExitCodes.USAGE, "usage", usage.get());
       }
       throw CliException.usage("nothing to send: give PROMPT words or pipe text on stdin");
     }

@@ -43,9 +43,19 @@ final class StreamCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CommandSupport s = new CommandSupport(root, spec);
+    return run(new CommandSupport(root, spec));
+  }
+
+  int run(CommandSupport s) {
     Formats.check(format, "text", "json", "jsonl");
-    MessagesRequest req = s.requests().build(request, prompt, s.shortUsage());
+    s.startClient();
+    MessagesRequest req;
+    try {
+      req = s.requests().build(request, prompt, s::shortUsage);
+    } catch (RuntimeException e) {
+      s.discardClient();
+      throw e;
+    }
     StreamRenderer renderer =
         new StreamRenderer(s.out(), s.err(), s.errStyle(), format, request.showThinking());
     MessageOutput output = s.output();

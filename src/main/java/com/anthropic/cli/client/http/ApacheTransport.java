@@ -60,6 +60,8 @@ public final class ApacheTransport implements HttpTransport {
                     .build())
             .setDefaultTlsConfig(
                 TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.NEGOTIATE).build())
+            // TLS is set up on the first https connection, not here (see LazyTlsStrategy)
+            .setTlsStrategy(new LazyTlsStrategy())
             .setMaxConnTotal(16)
             .setMaxConnPerRoute(8)
             .build();
@@ -79,6 +81,15 @@ public final class ApacheTransport implements HttpTransport {
     }
     this.client = builder.build();
     this.client.start();
+  }
+
+  /**
+   * Starts setting up TLS (trust store, JSSE) on a background thread, so that the first https
+   * connection does not wait for it. For a command line that knows early that it will call an https
+   * URL; harmless to call more than once.
+   */
+  public static void prewarmTls() {
+    LazyTlsStrategy.prewarm();
   }
 
   @Override

@@ -26,7 +26,7 @@ public final class OtelObserver implements HttpObserver {
   static final AttributeKey<String> REQUEST_ID = AttributeKey.stringKey("anthropic.request_id");
   static final AttributeKey<String> ERROR = AttributeKey.stringKey("error.type");
 
-  private final Tracer tracer;
+  private final Tracer tracer; // null: no OpenTelemetry present, nothing to record
   private final Map<HttpCall, Open> open = new IdentityHashMap<>();
 
   private record Open(Span span, long startNanos) {}
@@ -35,13 +35,36 @@ public final class OtelObserver implements HttpObserver {
     this.tracer = tracer;
   }
 
-  /** Uses the globally registered OpenTelemetry (a no-op when none is installed). */
+  /**
+   * Uses the globally registered OpenTelemetry (a no-op when none is installed). When neither an
+   * OpenTelemetry SDK nor the Java agent is on the class path, nothing can be installed, and {@link
+   * GlobalOpenTelemetry} is not touched at all: its first use starts java.util.logging, about 20 ms
+   * of a command line's start-up.
+   */
   public static OtelObserver global() {
-    return new OtelObserver(GlobalOpenTelemetry.getTracer("anthropic-cli"));
+    return new OtelObserver(otelPresent() ? GlobalOpenTelemetry.getTracer("anthropic-cli") : null);
+  }
+
+  private static boolean otelPresent() {
+    return present("io.opentelemetry.sdk.OpenTelemetrySdk")
+        || present("io.opentelemetry.javaagent.bootstrap.AgentInitializer")
+        || present("io.opentelemetry.javaagent.OpenTelemetryAgent");
+  }
+
+  private static boolean present(String className) {
+    try {
+      Class.forName(className, false, OtelObserver.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
   }
 
   @Override
   public synchronized void attemptStarted(HttpCall call, int attempt) {
+    if (tracer == null) {
+      return;
+    }
     if (attempt == 1) {
       Span span =
           tracer
