@@ -15,7 +15,8 @@ import picocli.CommandLine.Mixin;
       CountTokensCommand.class,
       ModelsCommand.class,
       BatchesCommand.class,
-      CompletionCommand.class
+      CompletionCommand.class,
+      MockServerCommand.class
     },
     synopsisSubcommandLabel = "COMMAND",
     footer = {
