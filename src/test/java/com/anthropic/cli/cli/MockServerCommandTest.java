@@ -16,6 +16,7 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -24,10 +25,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The real commands against the in-process mock server, and the mock-server command itself. */
 class MockServerCommandTest {
   private static MockApiServer mock;
+  @TempDir Path tmp;
 
   @BeforeAll
   static void start() {
@@ -136,6 +139,61 @@ class MockServerCommandTest {
     assertTrue(stream.err().startsWith("error: rate_limit_error: "), stream.describe());
     assertEquals(3, auth.exitCode(), auth.describe());
     assertTrue(auth.err().startsWith("error: authentication_error: "), auth.describe());
+  }
+
+  @Test
+  void should_count_tokens_deterministically() {
+    CommandHarness.Result r = harness().run("count-tokens", "one", "two", "three");
+
+    assertEquals(0, r.exitCode(), r.describe());
+    assertEquals("7", r.out().strip(), r.describe()); // 3 words + 3 per message + 1
+  }
+
+  @Test
+  void should_list_every_model_across_pages_and_get_one_by_alias() {
+    CommandHarness.Result all =
+        harness().env("XDG_CACHE_HOME", tmp.toString()).run("models", "--all", "--limit", "3");
+    CommandHarness.Result one =
+        harness().env("XDG_CACHE_HOME", tmp.toString()).run("models", "get", "claude-sonnet-4-5");
+
+    assertEquals(0, all.exitCode(), all.describe());
+    List<String> ids = all.out().lines().map(l -> l.split("\t")[0]).toList();
+    assertEquals(7, ids.size(), all.describe());
+    assertEquals(ModelDefaults.DEFAULT_MODEL, ids.get(0), all.describe());
+    assertEquals(0, one.exitCode(), one.describe());
+    assertTrue(one.out().startsWith("claude-sonnet-4-5-20250929\t"), one.describe());
+  }
+
+  @Test
+  void should_run_a_batch_from_prompts_to_results_and_delete_it() {
+    CommandHarness.Result created =
+        harness().stdin("first q\nsecond q\n").run("batches", "create", "--prompts", "-", "--wait");
+    assertEquals(0, created.exitCode(), created.describe());
+    String id = created.out().lines().reduce((a, b) -> b).orElse("").split("\t")[0];
+    assertTrue(id.startsWith("msgbatch_mock_"), created.describe());
+    assertTrue(created.out().contains("\tended\t"), created.describe());
+
+    CommandHarness.Result results = harness().run("batches", "results", id);
+    assertEquals(0, results.exitCode(), results.describe());
+    List<JsonObject> lines = results.out().lines().map(Json::parseObject).toList();
+    assertEquals(2, lines.size(), results.describe());
+    assertEquals(
+        "mock answer to: second q",
+        lines
+            .get(1)
+            .getAsJsonObject("result")
+            .getAsJsonObject("message")
+            .getAsJsonArray("content")
+            .get(0)
+            .getAsJsonObject()
+            .get("text")
+            .getAsString());
+
+    CommandHarness.Result deleted = harness().run("batches", "delete", id);
+    CommandHarness.Result gone = harness().run("batches", "get", id);
+    assertEquals(0, deleted.exitCode(), deleted.describe());
+    assertEquals(1, gone.exitCode(), gone.describe());
+    assertTrue(gone.err().startsWith("error: not_found_error: "), gone.describe());
   }
 
   @Test
