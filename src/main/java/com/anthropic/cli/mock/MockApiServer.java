@@ -41,6 +41,12 @@ public final class MockApiServer implements AutoCloseable {
   /** Request header on a batch create: how many fetches of the batch before it has ended. */
   public static final String BATCH_POLLS_KNOB = "x-mock-batch-polls";
 
+  /**
+   * Request header on a streamed Messages call: after the first text delta, an {@code error} event
+   * of this type (e.g. {@code overloaded_error}) ends the stream.
+   */
+  public static final String STREAM_ERROR_KNOB = "x-mock-stream-error";
+
   private static final String BATCHES = "/v1/messages/batches";
 
   private final HttpServer server;
@@ -196,17 +202,32 @@ public final class MockApiServer implements AutoCloseable {
       ex.getResponseHeaders().set("cache-control", "no-cache");
       rateLimitHeaders(ex);
       ex.sendResponseHeaders(200, 0);
+      String failWith = ex.getRequestHeaders().getFirst(STREAM_ERROR_KNOB);
       OutputStream out = ex.getResponseBody();
       for (JsonObject event : MockMessages.events(id, answer)) {
-        String frame = "event: " + event.get("type").getAsString() + "\ndata: " + event + "\n\n";
-        out.write(frame.getBytes(StandardCharsets.UTF_8));
-        out.flush();
+        writeEvent(out, event);
+        if (failWith != null && event.get("type").getAsString().equals("content_block_delta")) {
+          JsonObject inner = new JsonObject();
+          inner.addProperty("type", failWith.strip());
+          inner.addProperty("message", "mock stream error requested by " + STREAM_ERROR_KNOB);
+          JsonObject error = new JsonObject();
+          error.addProperty("type", "error");
+          error.add("error", inner);
+          writeEvent(out, error);
+          break;
+        }
       }
       out.close();
     } else {
       rateLimitHeaders(ex);
       sendJson(ex, 200, MockMessages.message(id, answer));
     }
+  }
+
+  private static void writeEvent(OutputStream out, JsonObject event) throws IOException {
+    String frame = "event: " + event.get("type").getAsString() + "\ndata: " + event + "\n\n";
+    out.write(frame.getBytes(StandardCharsets.UTF_8));
+    out.flush();
   }
 
   private static void rateLimitHeaders(HttpExchange ex) {

@@ -142,6 +142,18 @@ class MockServerCommandTest {
   }
 
   @Test
+  void should_exit_4_after_the_first_words_when_the_stream_knob_ends_it_with_an_error() {
+    CommandHarness.Result r =
+        harness()
+            .env("ANTHROPIC_CUSTOM_HEADERS", "x-mock-stream-error: overloaded_error")
+            .run("stream", "hi");
+
+    assertEquals(4, r.exitCode(), r.describe());
+    assertTrue(r.out().startsWith("mock"), r.describe());
+    assertTrue(r.err().contains("error: overloaded_error: "), r.describe());
+  }
+
+  @Test
   void should_count_tokens_deterministically() {
     CommandHarness.Result r = harness().run("count-tokens", "one", "two", "three");
 
