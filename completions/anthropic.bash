@@ -160,6 +160,7 @@ function _complete_anthropic() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} models" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} batches" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_anthropic; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} mock-server" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} models list" ];    then _picocli_anthropic_models; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} models get" ];    then _picocli_anthropic_models; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} batches create" ];    then _picocli_anthropic_batches; return $?; fi
@@ -177,25 +178,27 @@ function _complete_anthropic() {
   local cmds3=(models)
   local cmds4=(batches)
   local cmds5=(completion)
-  local cmds6=(models list)
-  local cmds7=(models get)
-  local cmds8=(batches create)
-  local cmds9=(batches get)
-  local cmds10=(batches list)
-  local cmds11=(batches cancel)
-  local cmds12=(batches delete)
-  local cmds13=(batches wait)
-  local cmds14=(batches results)
+  local cmds6=(mock-server)
+  local cmds7=(models list)
+  local cmds8=(models get)
+  local cmds9=(batches create)
+  local cmds10=(batches get)
+  local cmds11=(batches list)
+  local cmds12=(batches cancel)
+  local cmds13=(batches delete)
+  local cmds14=(batches wait)
+  local cmds15=(batches results)
 
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_anthropic_batches_results; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_anthropic_batches_wait; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_anthropic_batches_delete; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_anthropic_batches_cancel; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_anthropic_batches_list; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_anthropic_batches_get; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_anthropic_batches_create; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_anthropic_models_get; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_anthropic_models_list; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_anthropic_batches_results; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_anthropic_batches_wait; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_anthropic_batches_delete; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_anthropic_batches_cancel; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_anthropic_batches_list; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_anthropic_batches_get; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_anthropic_batches_create; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_anthropic_models_get; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_anthropic_models_list; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_anthropic_mockserver; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_anthropic_completion; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_anthropic_batches; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_anthropic_models; return $?; fi
@@ -213,7 +216,7 @@ function _picocli_anthropic() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="messages stream count-tokens models batches completion"
+  local commands="messages stream count-tokens models batches completion mock-server"
   local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
 
@@ -709,6 +712,51 @@ function _picocli_anthropic_completion() {
     if (( currIndex >= 0 && currIndex <= 0 )); then
       positionals=$( compReplyArray "${SHELL_pos_param_args[@]}" )
     fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `mock-server` subcommand.
+function _picocli_anthropic_mockserver() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--port' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--port')
+      return
+      ;;
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi

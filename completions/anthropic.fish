@@ -3,8 +3,8 @@
 
 function __anthropic_path
     # the subcommand path typed so far, e.g. 'batches create'
-    set -l commands 'messages' 'stream' 'count-tokens' 'models' 'models list' 'models get' 'batches' 'batches create' 'batches get' 'batches list' 'batches cancel' 'batches delete' 'batches wait' 'batches results' 'completion'
-    set -l arg_options '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries' '-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '--limit' '--after-id' '--before-id' '--input' '--prompts' '-o' '--output' '--only'
+    set -l commands 'messages' 'stream' 'count-tokens' 'models' 'models list' 'models get' 'batches' 'batches create' 'batches get' 'batches list' 'batches cancel' 'batches delete' 'batches wait' 'batches results' 'completion' 'mock-server'
+    set -l arg_options '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries' '-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '--limit' '--after-id' '--before-id' '--input' '--prompts' '-o' '--output' '--only' '--port'
     set -l tokens (commandline -opc)
     set -e tokens[1]
     set -l path
@@ -44,6 +44,7 @@ complete -c anthropic -n '__anthropic_is ""' -a 'count-tokens' -d 'Count the inp
 complete -c anthropic -n '__anthropic_is ""' -a 'models' -d 'List the available models (GET /v1/models), or get one'
 complete -c anthropic -n '__anthropic_is ""' -a 'batches' -d 'Create, inspect, wait for and download message batches'
 complete -c anthropic -n '__anthropic_is ""' -a 'completion' -d 'Print a shell completion script (bash, zsh or fish) to stdout'
+complete -c anthropic -n '__anthropic_is ""' -a 'mock-server' -d 'Serve a local stand-in for the API on 127.0.0.1 with deterministic answers; prints its base URL. For testing scripts and CI pipelines without a key. Stop it with Ctrl-C. See docs/mock-server.md for the answers and the x-mock-* knobs'
 complete -c anthropic -l 'api-key' -x -d 'API key (default: $ANTHROPIC_API_KEY, then api-key in the config file)'
 complete -c anthropic -l 'base-url' -x -d 'API base URL (default: $ANTHROPIC_BASE_URL or https://api.anthropic.com)'
 complete -c anthropic -l 'api-version' -x -d 'anthropic-version header (default: 2023-06-01)'
@@ -198,3 +199,6 @@ complete -c anthropic -n '__anthropic_is "batches results"' -l 'text' -d 'For su
 
 # anthropic completion
 complete -c anthropic -n '__anthropic_is "completion"' -a 'bash zsh fish' -d 'bash, zsh or fish'
+
+# anthropic mock-server
+complete -c anthropic -n '__anthropic_is "mock-server"' -l 'port' -x -d 'Port on 127.0.0.1 (default: 0, any free port)'
