@@ -43,8 +43,8 @@ class MockServerIT {
 
   @Test
   void should_print_its_url_answer_the_cli_and_stop_when_the_launcher_is_killed() throws Exception {
-    // no start-up archive yet: the first run of the launcher, as on a fresh CI checkout
-    Files.deleteIfExists(root().resolve("target/anthropic-cli.jsa"));
+    // the launcher must exec the JVM, never keep it as a child: killing the launcher's pid has to
+    // stop the server, or it would be left holding its port
     Process server =
         launcher(Map.of(), "mock-server").redirectError(tmp.resolve("server.err").toFile()).start();
     List<ProcessHandle> started = List.of();
