@@ -68,15 +68,15 @@ complete -c anthropic -n '__anthropic_is "messages"' -l 'top-k' -x -d 'Sample fr
 complete -c anthropic -n '__anthropic_is "messages"' -l 'stop' -x -d 'Stop sequence; repeatable'
 complete -c anthropic -n '__anthropic_is "messages"' -s 'a' -l 'attach' -r -F -d 'Attach an image, PDF or text file (type from its content), a URL (.pdf: document, else image; never fetched here), or - for stdin; repeatable'
 complete -c anthropic -n '__anthropic_is "messages"' -l 'thinking' -x -d 'Enable extended thinking with this token budget (at least 1024)'
-complete -c anthropic -n '__anthropic_is "messages"' -l 'service-tier' -x -d 'auto or standard_only'
+complete -c anthropic -n '__anthropic_is "messages"' -l 'service-tier' -x -a 'auto standard_only' -d 'auto or standard_only'
 complete -c anthropic -n '__anthropic_is "messages"' -l 'cache' -d 'Add cache_control to the system prompt and the last user block'
-complete -c anthropic -n '__anthropic_is "messages"' -l 'cache-ttl' -x -d 'Cache lifetime, 5m or 1h (implies --cache)'
+complete -c anthropic -n '__anthropic_is "messages"' -l 'cache-ttl' -x -a '5m 1h' -d 'Cache lifetime, 5m or 1h (implies --cache)'
 complete -c anthropic -n '__anthropic_is "messages"' -l 'tool' -r -F -d 'Tool definition JSON file; repeatable'
-complete -c anthropic -n '__anthropic_is "messages"' -l 'tool-choice' -x -d 'auto, any, none or a tool name'
+complete -c anthropic -n '__anthropic_is "messages"' -l 'tool-choice' -x -a 'auto any none' -d 'auto, any, none or a tool name'
 complete -c anthropic -n '__anthropic_is "messages"' -l 'request' -r -F -d 'A full request body as JSON; flags given here override its fields'
 complete -c anthropic -n '__anthropic_is "messages"' -s 'u' -l 'usage' -d 'Print token usage to stderr'
 complete -c anthropic -n '__anthropic_is "messages"' -l 'show-thinking' -d 'Print the model\'s thinking to stderr (never stdout)'
-complete -c anthropic -n '__anthropic_is "messages"' -l 'format' -x -d 'text (default): the answer text; json: the full Message object'
+complete -c anthropic -n '__anthropic_is "messages"' -l 'format' -x -a 'text json' -d 'text (default): the answer text; json: the full Message object'
 
 # anthropic stream
 complete -c anthropic -n '__anthropic_is "stream"' -s 'm' -l 'model' -x -a '(__anthropic_models)' -d 'Model (default: $ANTHROPIC_MODEL, then model in the config file, then claude-sonnet-4-6)'
@@ -89,15 +89,15 @@ complete -c anthropic -n '__anthropic_is "stream"' -l 'top-k' -x -d 'Sample from
 complete -c anthropic -n '__anthropic_is "stream"' -l 'stop' -x -d 'Stop sequence; repeatable'
 complete -c anthropic -n '__anthropic_is "stream"' -s 'a' -l 'attach' -r -F -d 'Attach an image, PDF or text file (type from its content), a URL (.pdf: document, else image; never fetched here), or - for stdin; repeatable'
 complete -c anthropic -n '__anthropic_is "stream"' -l 'thinking' -x -d 'Enable extended thinking with this token budget (at least 1024)'
-complete -c anthropic -n '__anthropic_is "stream"' -l 'service-tier' -x -d 'auto or standard_only'
+complete -c anthropic -n '__anthropic_is "stream"' -l 'service-tier' -x -a 'auto standard_only' -d 'auto or standard_only'
 complete -c anthropic -n '__anthropic_is "stream"' -l 'cache' -d 'Add cache_control to the system prompt and the last user block'
-complete -c anthropic -n '__anthropic_is "stream"' -l 'cache-ttl' -x -d 'Cache lifetime, 5m or 1h (implies --cache)'
+complete -c anthropic -n '__anthropic_is "stream"' -l 'cache-ttl' -x -a '5m 1h' -d 'Cache lifetime, 5m or 1h (implies --cache)'
 complete -c anthropic -n '__anthropic_is "stream"' -l 'tool' -r -F -d 'Tool definition JSON file; repeatable'
-complete -c anthropic -n '__anthropic_is "stream"' -l 'tool-choice' -x -d 'auto, any, none or a tool name'
+complete -c anthropic -n '__anthropic_is "stream"' -l 'tool-choice' -x -a 'auto any none' -d 'auto, any, none or a tool name'
 complete -c anthropic -n '__anthropic_is "stream"' -l 'request' -r -F -d 'A full request body as JSON; flags given here override its fields'
 complete -c anthropic -n '__anthropic_is "stream"' -s 'u' -l 'usage' -d 'Print token usage to stderr'
 complete -c anthropic -n '__anthropic_is "stream"' -l 'show-thinking' -d 'Print the model\'s thinking to stderr (never stdout)'
-complete -c anthropic -n '__anthropic_is "stream"' -l 'format' -x -d 'text (default): the text as it arrives; json: the final Message object; jsonl: each event\'s data, one per line, as it arrives'
+complete -c anthropic -n '__anthropic_is "stream"' -l 'format' -x -a 'text json jsonl' -d 'text (default): the text as it arrives; json: the final Message object; jsonl: each event\'s data, one per line, as it arrives'
 
 # anthropic count-tokens
 complete -c anthropic -n '__anthropic_is "count-tokens"' -s 'm' -l 'model' -x -a '(__anthropic_models)' -d 'Model (default: $ANTHROPIC_MODEL, then model in the config file, then claude-sonnet-4-6)'
@@ -110,15 +110,15 @@ complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'top-k' -x -d 'Sampl
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'stop' -x -d 'Stop sequence; repeatable'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -s 'a' -l 'attach' -r -F -d 'Attach an image, PDF or text file (type from its content), a URL (.pdf: document, else image; never fetched here), or - for stdin; repeatable'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'thinking' -x -d 'Enable extended thinking with this token budget (at least 1024)'
-complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'service-tier' -x -d 'auto or standard_only'
+complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'service-tier' -x -a 'auto standard_only' -d 'auto or standard_only'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'cache' -d 'Add cache_control to the system prompt and the last user block'
-complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'cache-ttl' -x -d 'Cache lifetime, 5m or 1h (implies --cache)'
+complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'cache-ttl' -x -a '5m 1h' -d 'Cache lifetime, 5m or 1h (implies --cache)'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'tool' -r -F -d 'Tool definition JSON file; repeatable'
-complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'tool-choice' -x -d 'auto, any, none or a tool name'
+complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'tool-choice' -x -a 'auto any none' -d 'auto, any, none or a tool name'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'request' -r -F -d 'A full request body as JSON; flags given here override its fields'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -s 'u' -l 'usage' -d 'Print token usage to stderr'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'show-thinking' -d 'Print the model\'s thinking to stderr (never stdout)'
-complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'format' -x -d 'text (default): the number; json: the API\'s answer'
+complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'format' -x -a 'text json' -d 'text (default): the number; json: the API\'s answer'
 
 # anthropic models
 complete -c anthropic -n '__anthropic_is "models"' -a 'list' -d 'List the available models (GET /v1/models)'
@@ -127,17 +127,17 @@ complete -c anthropic -n '__anthropic_is "models"' -l 'limit' -x -d 'Page size, 
 complete -c anthropic -n '__anthropic_is "models"' -l 'after-id' -x -d 'Start after this id'
 complete -c anthropic -n '__anthropic_is "models"' -l 'before-id' -x -d 'Page before this id'
 complete -c anthropic -n '__anthropic_is "models"' -l 'all' -d 'Keep fetching pages until has_more is false'
-complete -c anthropic -n '__anthropic_is "models"' -l 'format' -x -d 'text (default): one tab-separated line per item; json: one API object per line'
+complete -c anthropic -n '__anthropic_is "models"' -l 'format' -x -a 'text json' -d 'text (default): one tab-separated line per item; json: one API object per line'
 
 # anthropic models list
 complete -c anthropic -n '__anthropic_is "models list"' -l 'limit' -x -d 'Page size, 1 to 1000 (default 20)'
 complete -c anthropic -n '__anthropic_is "models list"' -l 'after-id' -x -d 'Start after this id'
 complete -c anthropic -n '__anthropic_is "models list"' -l 'before-id' -x -d 'Page before this id'
 complete -c anthropic -n '__anthropic_is "models list"' -l 'all' -d 'Keep fetching pages until has_more is false'
-complete -c anthropic -n '__anthropic_is "models list"' -l 'format' -x -d 'text (default): one tab-separated line per item; json: one API object per line'
+complete -c anthropic -n '__anthropic_is "models list"' -l 'format' -x -a 'text json' -d 'text (default): one tab-separated line per item; json: one API object per line'
 
 # anthropic models get
-complete -c anthropic -n '__anthropic_is "models get"' -l 'format' -x -d 'text (default): id, display name, created date; json: the API object'
+complete -c anthropic -n '__anthropic_is "models get"' -l 'format' -x -a 'text json' -d 'text (default): id, display name, created date; json: the API object'
 
 # anthropic batches
 complete -c anthropic -n '__anthropic_is "batches"' -a 'create' -d 'Create a batch (POST /v1/messages/batches) from JSONL (--input) or one prompt per line (--prompts, built with the request options). Everything is validated before anything is sent'
@@ -153,7 +153,7 @@ complete -c anthropic -n '__anthropic_is "batches create"' -l 'input' -r -F -d '
 complete -c anthropic -n '__anthropic_is "batches create"' -l 'prompts' -r -F -d 'One prompt per line (custom id line-N, or ID<TAB>prompt)'
 complete -c anthropic -n '__anthropic_is "batches create"' -l 'split' -d 'Over 100,000 requests or 256 MB: create several batches, print every one'
 complete -c anthropic -n '__anthropic_is "batches create"' -l 'wait' -d 'Poll until the batch has ended; progress on stderr'
-complete -c anthropic -n '__anthropic_is "batches create"' -l 'format' -x -d 'text (default): one tab-separated line; json: the API object'
+complete -c anthropic -n '__anthropic_is "batches create"' -l 'format' -x -a 'text json' -d 'text (default): one tab-separated line; json: the API object'
 complete -c anthropic -n '__anthropic_is "batches create"' -s 'm' -l 'model' -x -a '(__anthropic_models)' -d 'Model (default: $ANTHROPIC_MODEL, then model in the config file, then claude-sonnet-4-6)'
 complete -c anthropic -n '__anthropic_is "batches create"' -l 'max-tokens' -x -d 'Most tokens to generate (default: per model)'
 complete -c anthropic -n '__anthropic_is "batches create"' -s 's' -l 'system' -x -d 'System prompt'
@@ -164,37 +164,37 @@ complete -c anthropic -n '__anthropic_is "batches create"' -l 'top-k' -x -d 'Sam
 complete -c anthropic -n '__anthropic_is "batches create"' -l 'stop' -x -d 'Stop sequence; repeatable'
 complete -c anthropic -n '__anthropic_is "batches create"' -s 'a' -l 'attach' -r -F -d 'Attach an image, PDF or text file (type from its content), a URL (.pdf: document, else image; never fetched here), or - for stdin; repeatable'
 complete -c anthropic -n '__anthropic_is "batches create"' -l 'thinking' -x -d 'Enable extended thinking with this token budget (at least 1024)'
-complete -c anthropic -n '__anthropic_is "batches create"' -l 'service-tier' -x -d 'auto or standard_only'
+complete -c anthropic -n '__anthropic_is "batches create"' -l 'service-tier' -x -a 'auto standard_only' -d 'auto or standard_only'
 complete -c anthropic -n '__anthropic_is "batches create"' -l 'cache' -d 'Add cache_control to the system prompt and the last user block'
-complete -c anthropic -n '__anthropic_is "batches create"' -l 'cache-ttl' -x -d 'Cache lifetime, 5m or 1h (implies --cache)'
+complete -c anthropic -n '__anthropic_is "batches create"' -l 'cache-ttl' -x -a '5m 1h' -d 'Cache lifetime, 5m or 1h (implies --cache)'
 complete -c anthropic -n '__anthropic_is "batches create"' -l 'tool' -r -F -d 'Tool definition JSON file; repeatable'
-complete -c anthropic -n '__anthropic_is "batches create"' -l 'tool-choice' -x -d 'auto, any, none or a tool name'
+complete -c anthropic -n '__anthropic_is "batches create"' -l 'tool-choice' -x -a 'auto any none' -d 'auto, any, none or a tool name'
 complete -c anthropic -n '__anthropic_is "batches create"' -l 'request' -r -F -d 'A full request body as JSON; flags given here override its fields'
 complete -c anthropic -n '__anthropic_is "batches create"' -s 'u' -l 'usage' -d 'Print token usage to stderr'
 complete -c anthropic -n '__anthropic_is "batches create"' -l 'show-thinking' -d 'Print the model\'s thinking to stderr (never stdout)'
 
 # anthropic batches get
-complete -c anthropic -n '__anthropic_is "batches get"' -l 'format' -x -d 'text (default): one tab-separated line; json: the API object'
+complete -c anthropic -n '__anthropic_is "batches get"' -l 'format' -x -a 'text json' -d 'text (default): one tab-separated line; json: the API object'
 
 # anthropic batches list
 complete -c anthropic -n '__anthropic_is "batches list"' -l 'limit' -x -d 'Page size, 1 to 1000 (default 20)'
 complete -c anthropic -n '__anthropic_is "batches list"' -l 'after-id' -x -d 'Start after this id'
 complete -c anthropic -n '__anthropic_is "batches list"' -l 'before-id' -x -d 'Page before this id'
 complete -c anthropic -n '__anthropic_is "batches list"' -l 'all' -d 'Keep fetching pages until has_more is false'
-complete -c anthropic -n '__anthropic_is "batches list"' -l 'format' -x -d 'text (default): one tab-separated line per item; json: one API object per line'
+complete -c anthropic -n '__anthropic_is "batches list"' -l 'format' -x -a 'text json' -d 'text (default): one tab-separated line per item; json: one API object per line'
 
 # anthropic batches cancel
-complete -c anthropic -n '__anthropic_is "batches cancel"' -l 'format' -x -d 'text (default): one tab-separated line; json: the API object'
+complete -c anthropic -n '__anthropic_is "batches cancel"' -l 'format' -x -a 'text json' -d 'text (default): one tab-separated line; json: the API object'
 
 # anthropic batches delete
-complete -c anthropic -n '__anthropic_is "batches delete"' -l 'format' -x -d 'text (default): one tab-separated line; json: the API object'
+complete -c anthropic -n '__anthropic_is "batches delete"' -l 'format' -x -a 'text json' -d 'text (default): one tab-separated line; json: the API object'
 
 # anthropic batches wait
-complete -c anthropic -n '__anthropic_is "batches wait"' -l 'format' -x -d 'text (default): one tab-separated line; json: the API object'
+complete -c anthropic -n '__anthropic_is "batches wait"' -l 'format' -x -a 'text json' -d 'text (default): one tab-separated line; json: the API object'
 
 # anthropic batches results
 complete -c anthropic -n '__anthropic_is "batches results"' -s 'o' -l 'output' -r -F -d 'Write to FILE (renamed into place only when the download is complete)'
-complete -c anthropic -n '__anthropic_is "batches results"' -l 'only' -x -d 'Only results of this type: succeeded, errored, canceled or expired'
+complete -c anthropic -n '__anthropic_is "batches results"' -l 'only' -x -a 'succeeded errored canceled expired' -d 'Only results of this type: succeeded, errored, canceled or expired'
 complete -c anthropic -n '__anthropic_is "batches results"' -l 'text' -d 'For succeeded results print custom_id<TAB>text (\\n, \\t and \\\\ escaped), one a line'
 
 # anthropic completion

@@ -42,6 +42,7 @@ final class BatchesCommand implements Callable<Integer> {
   static final class FormatOption {
     @Option(
         names = "--format",
+        completionCandidates = Candidates.ResourceFormats.class,
         paramLabel = "FORMAT",
         description = "text (default): one tab-separated line; json: the API object.")
     String format = "text";

@@ -48,6 +48,7 @@ final class BatchesResultsCommand implements Callable<Integer> {
 
   @Option(
       names = "--only",
+      completionCandidates = Candidates.ResultTypes.class,
       paramLabel = "TYPE",
       description = "Only results of this type: succeeded, errored, canceled or expired.")
   String only;

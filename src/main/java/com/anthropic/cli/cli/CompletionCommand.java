@@ -21,7 +21,10 @@ import picocli.CommandLine.Spec;
 final class CompletionCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "SHELL", description = "bash, zsh or fish.")
+  @Parameters(
+      paramLabel = "SHELL",
+      completionCandidates = Candidates.Shells.class,
+      description = "bash, zsh or fish.")
   Completions.Shell shell;
 
   @Override

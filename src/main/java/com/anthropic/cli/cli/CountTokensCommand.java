@@ -29,6 +29,7 @@ final class CountTokensCommand implements Callable<Integer> {
 
   @Option(
       names = "--format",
+      completionCandidates = Candidates.MessageFormats.class,
       paramLabel = "FORMAT",
       description = "text (default): the number; json: the API's answer.")
   String format = "text";

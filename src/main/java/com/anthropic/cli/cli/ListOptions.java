@@ -20,6 +20,7 @@ final class ListOptions {
 
   @Option(
       names = "--format",
+      completionCandidates = Candidates.ResourceFormats.class,
       paramLabel = "FORMAT",
       description =
           "text (default): one tab-separated line per item; json: one API object per line.")

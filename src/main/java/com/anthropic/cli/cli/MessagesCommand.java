@@ -26,6 +26,7 @@ final class MessagesCommand implements Callable<Integer> {
 
   @Option(
       names = "--format",
+      completionCandidates = Candidates.MessageFormats.class,
       paramLabel = "FORMAT",
       description = "text (default): the answer text; json: the full Message object.")
   String format = "text";

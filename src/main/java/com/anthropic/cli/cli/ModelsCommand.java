@@ -88,6 +88,7 @@ final class ModelsCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Option(
         names = "--format",
+        completionCandidates = Candidates.ResourceFormats.class,
         paramLabel = "FORMAT",
         description = "text (default): id, display name, created date; json: the API object.")
     String format = "text";

@@ -60,7 +60,11 @@ public final class RequestOptions {
       description = "Enable extended thinking with this token budget (at least 1024).")
   Integer thinking;
 
-  @Option(names = "--service-tier", paramLabel = "TIER", description = "auto or standard_only.")
+  @Option(
+      names = "--service-tier",
+      paramLabel = "TIER",
+      completionCandidates = Candidates.ServiceTiers.class,
+      description = "auto or standard_only.")
   String serviceTier;
 
   @Option(
@@ -70,6 +74,7 @@ public final class RequestOptions {
 
   @Option(
       names = "--cache-ttl",
+      completionCandidates = Candidates.CacheTtls.class,
       paramLabel = "TTL",
       description = "Cache lifetime, 5m or 1h (implies --cache).")
   String cacheTtl;
@@ -82,6 +87,7 @@ public final class RequestOptions {
 
   @Option(
       names = "--tool-choice",
+      completionCandidates = Candidates.ToolChoices.class,
       paramLabel = "CHOICE",
       description = "auto, any, none or a tool name.")
   String toolChoice;

@@ -32,6 +32,7 @@ final class StreamCommand implements Callable<Integer> {
 
   @Option(
       names = "--format",
+      completionCandidates = Candidates.StreamFormats.class,
       paramLabel = "FORMAT",
       description =
           "text (default): the text as it arrives; json: the final Message object;"
