@@ -72,6 +72,26 @@ final class BatchesCommand implements Callable<Integer> {
     }
   }
 
+  /** What {@code get}, {@code cancel} or {@code delete} does with the open client. */
+  @FunctionalInterface
+  interface ClientAction {
+    void run(AnthropicClient client, CommandSupport support, boolean json);
+  }
+
+  /**
+   * The shared body of the single-batch verbs: opens a client for the command, runs the action with
+   * it and the output format, closes the client and returns success.
+   */
+  static int withClient(
+      BatchesCommand parent, CommandSpec spec, FormatOption format, ClientAction action) {
+    CommandSupport s = new CommandSupport(parent.root, spec);
+    boolean json = format.json();
+    try (AnthropicClient client = s.client()) {
+      action.run(client, s, json);
+    }
+    return ExitCodes.OK;
+  }
+
   /** {@code batches get ID}. */
   @Command(name = "get", description = "Show a batch (GET /v1/messages/batches/{id}).")
   static final class Get implements Callable<Integer> {
@@ -84,12 +104,11 @@ final class BatchesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      CommandSupport s = new CommandSupport(parent.root, spec);
-      boolean json = format.json();
-      try (AnthropicClient client = s.client()) {
-        new ResourceOutput(s.out(), json).batch(client.batches().get(id));
-      }
-      return ExitCodes.OK;
+      return withClient(
+          parent,
+          spec,
+          format,
+          (client, s, json) -> new ResourceOutput(s.out(), json).batch(client.batches().get(id)));
     }
   }
 
@@ -128,12 +147,12 @@ final class BatchesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      CommandSupport s = new CommandSupport(parent.root, spec);
-      boolean json = format.json();
-      try (AnthropicClient client = s.client()) {
-        new ResourceOutput(s.out(), json).batch(client.batches().cancel(id));
-      }
-      return ExitCodes.OK;
+      return withClient(
+          parent,
+          spec,
+          format,
+          (client, s, json) ->
+              new ResourceOutput(s.out(), json).batch(client.batches().cancel(id)));
     }
   }
 
@@ -151,18 +170,19 @@ final class BatchesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      CommandSupport s = new CommandSupport(parent.root, spec);
-      boolean json = format.json();
-      try (AnthropicClient client = s.client()) {
-        var answer = client.batches().delete(id);
-        if (json) {
-          new ResourceOutput(s.out(), true).raw(answer);
-        } else {
-          String deletedId = com.anthropic.cli.client.model.Json.str(answer, "id");
-          s.out().println((deletedId == null ? id : deletedId) + "\tdeleted");
-        }
-      }
-      return ExitCodes.OK;
+      return withClient(
+          parent,
+          spec,
+          format,
+          (client, s, json) -> {
+            var answer = client.batches().delete(id);
+            if (json) {
+              new ResourceOutput(s.out(), true).raw(answer);
+            } else {
+              String deletedId = com.anthropic.cli.client.model.Json.str(answer, "id");
+              s.out().println((deletedId == null ? id : deletedId) + "\tdeleted");
+            }
+          });
     }
   }
 
