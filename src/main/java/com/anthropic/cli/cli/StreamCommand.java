@@ -64,6 +64,12 @@ final class StreamCommand implements Callable<Integer> {
     try (AnthropicClient client = s.client();
         MessageStream stream = client.messagesStream(req)) {
       Message m;
+      stream.onIdle(
+          () -> {
+            if (!renderer.flush()) {
+              stream.close(); // stdout is gone: stop paying for tokens
+            }
+          });
       try {
         m =
             stream.consume(

@@ -8,7 +8,8 @@ import java.io.PrintWriter;
 
 /**
  * Writes stream events as they arrive: text deltas (format text) or one JSON line per event (format
- * jsonl) to stdout, flushed at once; thinking deltas to stderr with --show-thinking.
+ * jsonl) to stdout, flushed by {@link #flush} whenever the input runs dry (so it appears live
+ * without a write per delta); thinking deltas to stderr with --show-thinking.
  */
 final class StreamRenderer {
   private final PrintWriter out;
@@ -40,7 +41,7 @@ final class StreamRenderer {
         return true;
       }
       out.println(oneLine(e.data()));
-      return !out.checkError();
+      return true;
     }
     if ("text".equals(format)
         && e instanceof StreamEvent.ContentBlockDelta
@@ -50,10 +51,14 @@ final class StreamRenderer {
         out.print(text);
         lastOut = text.charAt(text.length() - 1);
         wroteText = true;
-        return !out.checkError(); // flushes
       }
     }
     return true;
+  }
+
+  /** Flushes stdout; false when it has been closed (the reader went away). */
+  boolean flush() {
+    return !out.checkError(); // flushes
   }
 
   /** Ends the text output with a newline on a terminal, so the prompt starts on its own line. */

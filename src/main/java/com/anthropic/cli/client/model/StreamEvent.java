@@ -125,6 +125,10 @@ public sealed interface StreamEvent {
    */
   static StreamEvent parse(String event, String data) {
     Objects.requireNonNull(data, "data");
+    StreamEvent fast = FastTextDelta.tryParse(data);
+    if (fast != null) {
+      return fast;
+    }
     JsonObject o = parseObject(data);
     String type = o == null ? null : Json.str(o, "type");
     if (type == null) {

@@ -85,6 +85,7 @@ public final class MessageStream implements Iterable<StreamEvent>, AutoCloseable
   private boolean finished;
   private boolean iterating;
   private volatile boolean closed;
+  private Runnable idle = () -> {};
 
   private MessageStream(Connector connector) {
     this.connector = Objects.requireNonNull(connector, "connector");
@@ -165,6 +166,15 @@ public final class MessageStream implements Iterable<StreamEvent>, AutoCloseable
     return delivered.unparsedToolInputs();
   }
 
+  /**
+   * Runs {@code r} on the reading thread each time every event that has arrived was delivered and
+   * the next read may block: the moment to flush buffered output, so it appears live without a
+   * flush per event.
+   */
+  public void onIdle(Runnable r) {
+    idle = Objects.requireNonNull(r, "r");
+  }
+
   /** Whether {@link #close()} was called. */
   public boolean isClosed() {
     return closed;
@@ -239,6 +249,13 @@ public final class MessageStream implements Iterable<StreamEvent>, AutoCloseable
       AnthropicException failure = null;
       boolean atEnd = false;
       try {
+        if (body.available() <= 0) {
+          idle.run();
+          if (closed) {
+            finished = true;
+            return false;
+          }
+        }
         int n = body.read(buffer);
         if (n < 0) {
           parser.end();
