@@ -186,7 +186,7 @@ public final class SseParser {
         data.append('\n').append(value);
       }
     } else if (is(b, off, nameLen, EVENT)) {
-      eventType = new String(b, valueStart, valueLen, StandardCharsets.UTF_8);
+      eventType = eventName(b, valueStart, valueLen);
     } else if (is(b, off, nameLen, ID)) {
       boolean hasNul = false;
       for (int k = valueStart; k < end; k++) {
@@ -233,6 +233,35 @@ public final class SseParser {
     hasData = false;
     eventType = null;
     listener.onEvent(type, d);
+  }
+
+  /** Names of the Messages API's events, shared instead of a new String per event. */
+  private static final String[] KNOWN = {
+    "content_block_delta",
+    "content_block_start",
+    "content_block_stop",
+    "message_start",
+    "message_delta",
+    "message_stop",
+    "ping",
+    "error",
+  };
+
+  private static final byte[][] KNOWN_BYTES = new byte[KNOWN.length][];
+
+  static {
+    for (int k = 0; k < KNOWN.length; k++) {
+      KNOWN_BYTES[k] = KNOWN[k].getBytes(StandardCharsets.US_ASCII);
+    }
+  }
+
+  private static String eventName(byte[] b, int off, int len) {
+    for (int k = 0; k < KNOWN.length; k++) {
+      if (is(b, off, len, KNOWN_BYTES[k])) {
+        return KNOWN[k];
+      }
+    }
+    return new String(b, off, len, StandardCharsets.UTF_8);
   }
 
   private static final byte[] DATA = {'d', 'a', 't', 'a'};
