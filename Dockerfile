@@ -70,7 +70,7 @@ RUN set -eu; \
     if [ ! -s "$AOT" ]; then cat "$HOME/log" >&2; echo "AOT cache was not created" >&2; exit 1; fi; \
     cp "$AOT" /tmp/anthropic.aot
 USER root
-RUN mv /tmp/anthropic.aot /app/anthropic.aot && chmod 0644 /app/anthropic.aot \
+RUN mv /tmp/anthropic.aot /app/anthropic.aot && chown root:root /app/anthropic.aot && chmod 0644 /app/anthropic.aot \
     && rm -rf /tmp/training /tmp/hsperfdata_* /home/anthropic/.[!.]* \
     && java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss1m -XX:-UsePerfData \
          -XX:AOTCache=/app/anthropic.aot -XX:AOTMode=on -jar /app/anthropic-cli.jar --version
