@@ -11,7 +11,7 @@ set -euo pipefail
 IMAGE="${1:-anthropic-cli}"
 N="${N:-5}"
 BH=(buildah --storage-driver "${STORAGE_DRIVER:-vfs}")
-FLAGS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss1m -XX:-UsePerfData
+FLAGS=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss1m -Xms16m -XX:-UsePerfData
   -Xlog:disable -Xlog:all=error:stderr)
 
 tmp="$(mktemp -d)"
