@@ -1,28 +1,57 @@
-# The anthropic CLI as an image:  docker run -i -e ANTHROPIC_API_KEY IMAGE messages "hi"
-#
-# Stage 1 builds the shaded jar with the Maven wrapper. Stage 2 is a JRE 25 image that holds the
-# jar and a JDK 25 AOT cache (JEP 483/515: classes loaded and linked, method profiles) made by a
-# training run at the jar's final path: the real commands against a throwaway server on
-# 127.0.0.1 inside the build (com.anthropic.cli.Training), never the network. The cache is only
-# valid for this JVM build and this jar at this path, which is why it is made in the final stage.
-FROM eclipse-temurin:25-jdk AS build
+# The anthropic CLI as an image:
+#   docker build -t anthropic-cli .
+#   docker run -i --rm -e ANTHROPIC_API_KEY anthropic-cli messages "hi"
+#   echo "some text" | docker run -i --rm -e ANTHROPIC_API_KEY anthropic-cli messages "summarise"
+# See docs/docker.md.
+
+# ---- build: the shaded jar, with the Maven wrapper -------------------------------------------
+FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
+# the wrapper, Maven itself, the plugins and the dependencies first: a layer that stays cached
+# until pom.xml or .mvn changes. It packages a one-class stand-in project, which resolves exactly
+# what the real package step needs (dependency:go-offline trips over test-only artifacts).
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
-RUN ./mvnw -B -q dependency:go-offline
+RUN mkdir -p src/main/java \
+    && echo 'final class DependencyWarmUp {}' > src/main/java/DependencyWarmUp.java \
+    && ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package \
+    && rm -rf src target
 COPY src src
-RUN ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package
+RUN ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package \
+    && cp target/anthropic-cli.jar /anthropic-cli.jar
 
+# ---- runtime: JRE 25, the jar and a JDK 25 AOT cache -----------------------------------------
 FROM eclipse-temurin:25-jre
-WORKDIR /opt/anthropic
-COPY --from=build /src/target/anthropic-cli.jar anthropic-cli.jar
-# same flags as the launcher (../anthropic): serial GC, C1 only, small first heap
-RUN java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss1m -Xms16m -XX:-UsePerfData \
-      -XX:AOTCacheOutput=/opt/anthropic/anthropic-cli.aot \
-      -cp /opt/anthropic/anthropic-cli.jar com.anthropic.cli.Training >/dev/null 2>&1 \
-    && test -s /opt/anthropic/anthropic-cli.aot
-WORKDIR /
-ENTRYPOINT ["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss1m", "-Xms16m", \
-            "-XX:-UsePerfData", "-XX:AOTCache=/opt/anthropic/anthropic-cli.aot", \
-            "-Xlog:aot=off", "-Xlog:cds=off", \
-            "-cp", "/opt/anthropic/anthropic-cli.jar", "com.anthropic.cli.Main"]
+RUN useradd --system --uid 10001 --user-group --create-home --home-dir /home/anthropic \
+      --shell /usr/sbin/nologin anthropic \
+    && mkdir -p /app /work && chown anthropic:anthropic /work
+COPY --from=build /anthropic-cli.jar /app/anthropic-cli.jar
+
+# The AOT cache (JEP 483/514/515: classes loaded and linked ahead of time, method profiles) is
+# made by a training run with the JVM, flags and jar path of the ENTRYPOINT below; it is only
+# valid for exactly those, which is why it is made here, in the final stage. The training run,
+# com.anthropic.cli.Training, runs the real commands against a throwaway server on 127.0.0.1
+# inside this step: it never touches the network. Its output is not needed.
+# The flags are the launcher's (./anthropic): serial GC, C1 only, small stacks, a small first
+# heap, no perf data (but no -Xshare:*, which JDK 25 refuses next to an AOT cache); JVM log lines
+# only for errors and only on stderr (stdout carries only the answer).
+ARG JAVA_FLAGS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss1m -Xms16m -XX:-UsePerfData -Xlog:disable -Xlog:all=error:stderr"
+USER anthropic
+RUN set -eu; mkdir -p /tmp/training; \
+    HOME=/tmp/training java $JAVA_FLAGS -XX:AOTCacheOutput=/tmp/training/anthropic.aot \
+      -cp /app/anthropic-cli.jar com.anthropic.cli.Training </dev/null >/tmp/training/log 2>&1 || true; \
+    if [ ! -s /tmp/training/anthropic.aot ]; then \
+      cat /tmp/training/log >&2; echo "AOT cache was not created" >&2; exit 1; fi; \
+    cp /tmp/training/anthropic.aot /tmp/anthropic.aot
+USER root
+RUN mv /tmp/anthropic.aot /app/anthropic.aot && chown root:root /app/anthropic.aot && chmod 0644 /app/anthropic.aot \
+    && rm -rf /tmp/training /tmp/hsperfdata_* /home/anthropic/.[!.]* \
+    && java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss1m -Xms16m -XX:-UsePerfData \
+         -XX:AOTCache=/app/anthropic.aot -XX:AOTMode=on -jar /app/anthropic-cli.jar --version
+
+USER anthropic
+WORKDIR /work
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss1m", "-Xms16m", "-XX:-UsePerfData", \
+            "-Xlog:disable", "-Xlog:all=error:stderr", \
+            "-XX:AOTCache=/app/anthropic.aot", "-jar", "/app/anthropic-cli.jar"]
+CMD ["--help"]
