@@ -1,0 +1,215 @@
+package com.anthropic.tool.cli;
+
+import com.anthropic.tool.client.AnthropicClient;
+import com.anthropic.tool.client.Batches;
+import com.anthropic.tool.client.model.MessageBatch;
+import com.anthropic.tool.client.model.Page;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code batches}: the message batch lifecycle. */
+@Command(
+    name = "batches",
+    description = "Create, inspect, wait for and download message batches.",
+    subcommands = {
+      BatchesCreateCommand.class,
+      BatchesCommand.Get.class,
+      BatchesCommand.ListCmd.class,
+      BatchesCommand.Cancel.class,
+      BatchesCommand.Delete.class,
+      BatchesCommand.Wait.class,
+      BatchesResultsCommand.class
+    })
+final class BatchesCommand implements Callable<Integer> {
+  @ParentCommand RootCommand root;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    throw new picocli.CommandLine.ParameterException(
+        spec.commandLine(),
+        "missing verb: create, get, list, cancel, delete, wait or results; try 'anthropic batches"
+            + " --help'");
+  }
+
+  /** Options of the commands that print one batch. */
+  static final class FormatOption {
+    @Option(
+        names = "--format",
+        completionCandidates = Candidates.ResourceFormats.class,
+        paramLabel = "FORMAT",
+        description = "text (default): one tab-separated line; json: the API object.")
+    String format = "text";
+
+    boolean json() {
+      Formats.check(format, "text", "json");
+      return format.equals("json");
+    }
+  }
+
+  /** Options of {@code --wait}: the first poll interval (hidden: for tests). */
+  static final class WaitOptions {
+    @Option(
+        names = "--poll-interval",
+        paramLabel = "SECONDS",
+        hidden = true,
+        description = "First wait between polls (default 2; grows to 60).")
+    double pollInterval = 2;
+
+    Batches.BatchWait policy() {
+      if (!(pollInterval >= 0)) {
+        throw CliException.usage("--poll-interval must not be negative");
+      }
+      java.time.Duration first = java.time.Duration.ofMillis(Math.round(pollInterval * 1000));
+      java.time.Duration max = java.time.Duration.ofSeconds(60);
+      return new Batches.BatchWait(first, first.compareTo(max) > 0 ? first : max, 1.5);
+    }
+  }
+
+  /** What {@code get}, {@code cancel} or {@code delete} does with the open client. */
+  @FunctionalInterface
+  interface ClientAction {
+    void run(AnthropicClient client, CommandSupport support, boolean json);
+  }
+
+  /**
+   * The shared body of the single-batch verbs: opens a client for the command, runs the action with
+   * it and the output format, closes the client and returns success.
+   */
+  static int withClient(
+      BatchesCommand parent, CommandSpec spec, FormatOption format, ClientAction action) {
+    CommandSupport s = new CommandSupport(parent.root, spec);
+    boolean json = format.json();
+    try (AnthropicClient client = s.client()) {
+      action.run(client, s, json);
+    }
+    return ExitCodes.OK;
+  }
+
+  /** {@code batches get ID}. */
+  @Command(name = "get", description = "Show a batch (GET /v1/messages/batches/{id}).")
+  static final class Get implements Callable<Integer> {
+    @ParentCommand BatchesCommand parent;
+    @Spec CommandSpec spec;
+    @Mixin FormatOption format;
+
+    @Parameters(paramLabel = "ID", description = "Batch id.")
+    String id;
+
+    @Override
+    public Integer call() {
+      return withClient(
+          parent,
+          spec,
+          format,
+          (client, s, json) -> new ResourceOutput(s.out(), json).batch(client.batches().get(id)));
+    }
+  }
+
+  /** {@code batches list}. */
+  @Command(name = "list", description = "List batches, newest first (GET /v1/messages/batches).")
+  static final class ListCmd implements Callable<Integer> {
+    @ParentCommand BatchesCommand parent;
+    @Spec CommandSpec spec;
+    @Mixin ListOptions list;
+
+    @Override
+    public Integer call() {
+      CommandSupport s = new CommandSupport(parent.root, spec);
+      ResourceOutput out = new ResourceOutput(s.out(), list.json());
+      try (AnthropicClient client = s.client()) {
+        if (list.all) {
+          client.batches().listAll(list.params()).forEach(out::batch);
+        } else {
+          Page<MessageBatch> page = client.batches().list(list.params());
+          page.data().forEach(out::batch);
+        }
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  /** {@code batches cancel ID}. */
+  @Command(name = "cancel", description = "Cancel a batch (POST /v1/messages/batches/{id}/cancel).")
+  static final class Cancel implements Callable<Integer> {
+    @ParentCommand BatchesCommand parent;
+    @Spec CommandSpec spec;
+    @Mixin FormatOption format;
+
+    @Parameters(paramLabel = "ID", description = "Batch id.")
+    String id;
+
+    @Override
+    public Integer call() {
+      return withClient(
+          parent,
+          spec,
+          format,
+          (client, s, json) ->
+              new ResourceOutput(s.out(), json).batch(client.batches().cancel(id)));
+    }
+  }
+
+  /** {@code batches delete ID}. */
+  @Command(
+      name = "delete",
+      description = "Delete an ended batch (DELETE /v1/messages/batches/{id}).")
+  static final class Delete implements Callable<Integer> {
+    @ParentCommand BatchesCommand parent;
+    @Spec CommandSpec spec;
+    @Mixin FormatOption format;
+
+    @Parameters(paramLabel = "ID", description = "Batch id.")
+    String id;
+
+    @Override
+    public Integer call() {
+      return withClient(
+          parent,
+          spec,
+          format,
+          (client, s, json) -> {
+            var answer = client.batches().delete(id);
+            if (json) {
+              new ResourceOutput(s.out(), true).raw(answer);
+            } else {
+              String deletedId = com.anthropic.tool.client.model.Json.str(answer, "id");
+              s.out().println((deletedId == null ? id : deletedId) + "\tdeleted");
+            }
+          });
+    }
+  }
+
+  /** {@code batches wait ID}. */
+  @Command(
+      name = "wait",
+      description =
+          "Poll a batch until it has ended (progress on stderr), then print it. Ctrl-C stops"
+              + " waiting; the batch goes on.")
+  static final class Wait implements Callable<Integer> {
+    @ParentCommand BatchesCommand parent;
+    @Spec CommandSpec spec;
+    @Mixin FormatOption format;
+    @Mixin WaitOptions waitOptions;
+
+    @Parameters(paramLabel = "ID", description = "Batch id.")
+    String id;
+
+    @Override
+    public Integer call() {
+      CommandSupport s = new CommandSupport(parent.root, spec);
+      boolean json = format.json();
+      try (AnthropicClient client = s.client()) {
+        MessageBatch b = new BatchProgress(s).waitFor(client, id, waitOptions.policy());
+        new ResourceOutput(s.out(), json).batch(b);
+      }
+      return ExitCodes.OK;
+    }
+  }
+}

@@ -1,0 +1,213 @@
+package com.anthropic.tool.cli;
+
+import com.anthropic.tool.client.AnthropicClient;
+import com.anthropic.tool.client.BatchResults;
+import com.anthropic.tool.client.model.BatchResult;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code batches results ID}: streams the results JSONL, one result per line, in constant memory.
+ * Without a filter the lines are copied through byte for byte (framing checked, not re-encoded).
+ * With {@code --output}, a temporary file in the same directory is renamed into place only once the
+ * whole download succeeded.
+ */
+@Command(
+    name = "results",
+    description =
+        "Download a batch's results as JSONL (one result per line, in order) to stdout or a file.")
+final class BatchesResultsCommand implements Callable<Integer> {
+  private static final List<String> TYPES = List.of("succeeded", "errored", "canceled", "expired");
+
+  @ParentCommand BatchesCommand parent;
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "ID", description = "Batch id.")
+  String id;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write to FILE (renamed into place only when the download is complete).")
+  Path output;
+
+  @Option(
+      names = "--only",
+      completionCandidates = Candidates.ResultTypes.class,
+      paramLabel = "TYPE",
+      description = "Only results of this type: succeeded, errored, canceled or expired.")
+  String only;
+
+  @Option(
+      names = "--text",
+      description =
+          "For succeeded results print custom_id<TAB>text (\\n, \\t and \\\\ escaped), one a line.")
+  boolean text;
+
+  @Override
+  public Integer call() {
+    CommandSupport s = new CommandSupport(parent.root, spec);
+    if (only != null && !TYPES.contains(only)) {
+      throw CliException.usage(
+          "--only must be one of " + String.join(", ", TYPES) + ", got '" + only + "'");
+    }
+    if (text && only != null && !only.equals("succeeded")) {
+      throw CliException.usage("--text prints succeeded results only; drop --only " + only);
+    }
+    try (AnthropicClient client = s.client();
+        BatchResults results = client.batches().results(id)) {
+      if (output != null) {
+        toFile(results);
+        return ExitCodes.OK;
+      }
+      PrintWriter writer = s.out();
+      writer.flush();
+      OutputStream raw = s.ctx().stdout();
+      OutputStream out =
+          new BufferedOutputStream(raw != null ? raw : new WriterStream(writer), 1 << 16);
+      try {
+        copy(results, out);
+        out.flush();
+      } catch (IOException closedStdout) {
+        // stdout closed (e.g. piped into head): stop quietly; closing results cancels the download
+        return ExitCodes.OK;
+      }
+    }
+    return ExitCodes.OK;
+  }
+
+  private void toFile(BatchResults results) {
+    Path target = output.toAbsolutePath();
+    Path dir = target.getParent();
+    Path tmp;
+    try {
+      tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
+    } catch (IOException e) {
+      throw CliException.input("--output: cannot create a file in " + dir + ": " + e.getMessage());
+    }
+    boolean done = false;
+    try {
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+        copy(results, out);
+      }
+      try {
+        Files.move(
+            tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      done = true;
+    } catch (IOException e) {
+      throw new CliException(
+          ExitCodes.FAILURE, "io_error", "cannot write " + target + ": " + e.getMessage(), e);
+    } finally {
+      if (!done) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // best effort: the partial file has a .part name and never looks complete
+        }
+      }
+    }
+  }
+
+  /** Copies the results; IOExceptions are from writing (reading failures are typed). */
+  private void copy(BatchResults results, OutputStream out) throws IOException {
+    if (only == null && !text) {
+      results.copyTo(out);
+      return;
+    }
+    while (results.nextLine()) {
+      BatchResult r = results.lineResult();
+      if (text) {
+        if (r instanceof BatchResult.Succeeded) {
+          String line =
+              r.customId() + '\t' + escape(((BatchResult.Succeeded) r).message().text()) + '\n';
+          out.write(line.getBytes(StandardCharsets.UTF_8));
+        }
+      } else if (r.type().equals(only)) {
+        results.writeLineTo(out);
+      }
+    }
+  }
+
+  static String escape(String s) {
+    StringBuilder sb = new StringBuilder(s.length() + 8);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '\\':
+          sb.append("\\\\");
+          break;
+        case '\n':
+          sb.append("\\n");
+          break;
+        case '\r':
+          sb.append("\\r");
+          break;
+        case '\t':
+          sb.append("\\t");
+          break;
+        default:
+          sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Bytes to the command line's writer, for contexts without a raw stdout: decoded per line. */
+  private static final class WriterStream extends OutputStream {
+    private final PrintWriter writer;
+    private final java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
+
+    WriterStream(PrintWriter writer) {
+      this.writer = writer;
+    }
+
+    @Override
+    public void write(int b) {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      int from = off;
+      for (int i = off; i < off + len; i++) {
+        if (b[i] == '\n') {
+          pending.write(b, from, i + 1 - from);
+          writer.write(pending.toString(StandardCharsets.UTF_8));
+          pending.reset();
+          from = i + 1;
+        }
+      }
+      pending.write(b, from, off + len - from);
+    }
+
+    @Override
+    public void flush() throws IOException {
+      if (pending.size() > 0) {
+        writer.write(pending.toString(StandardCharsets.UTF_8));
+        pending.reset();
+      }
+      writer.flush();
+      if (writer.checkError()) {
+        throw new IOException("stdout closed");
+      }
+    }
+  }
+}

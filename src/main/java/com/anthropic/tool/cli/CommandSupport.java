@@ -1,0 +1,153 @@
+package com.anthropic.tool.cli;
+
+import com.anthropic.tool.client.AnthropicClient;
+import com.anthropic.tool.config.Settings;
+import java.io.PrintWriter;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** What every command needs from the root: context, settings, a client, writers. */
+final class CommandSupport {
+  private final CliContext ctx;
+  private final GlobalOptions global;
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final Supplier<String> usage;
+  private Settings settings;
+  private CompletableFuture<AnthropicClient> pending;
+
+  CommandSupport(RootCommand root, CommandSpec spec) {
+    this(
+        root.ctx(),
+        root.global(),
+        spec.commandLine().getOut(),
+        spec.commandLine().getErr(),
+        () -> spec.commandLine().getUsageMessage());
+  }
+
+  /** Without picocli: for {@link FastPath}, which runs a command with its default options. */
+  CommandSupport(
+      CliContext ctx,
+      GlobalOptions global,
+      PrintWriter out,
+      PrintWriter err,
+      Supplier<String> usage) {
+    this.ctx = ctx;
+    this.global = global;
+    this.out = out;
+    this.err = err;
+    this.usage = usage;
+  }
+
+  CliContext ctx() {
+    return ctx;
+  }
+
+  GlobalOptions global() {
+    return global;
+  }
+
+  PrintWriter out() {
+    return out;
+  }
+
+  PrintWriter err() {
+    return err;
+  }
+
+  Settings settings() {
+    if (settings == null) {
+      try {
+        settings = Settings.load(ctx().env());
+      } catch (IllegalArgumentException e) {
+        throw CliException.input(e.getMessage());
+      }
+    }
+    return settings;
+  }
+
+  AnthropicClient client() {
+    CompletableFuture<AnthropicClient> started = pending;
+    if (started == null) {
+      return ClientFactory.create(global(), settings(), err());
+    }
+    pending = null;
+    try {
+      return started.join();
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Starts building the client on another thread, so that loading HttpClient and starting its I/O
+   * reactor (tens of ms on a cold JVM) overlaps reading stdin and building the request. {@link
+   * #client()} then takes it, and its failures (no key, bad base URL) surface there, in the same
+   * order as without this. A command that fails before it takes the client calls {@link
+   * #discardClient()}.
+   */
+  void startClient() {
+    if (pending != null) {
+      return;
+    }
+    Settings loaded;
+    try {
+      loaded = settings();
+    } catch (RuntimeException e) {
+      return; // reported by the code that needs the settings
+    }
+    CompletableFuture<AnthropicClient> f = new CompletableFuture<>();
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                f.complete(ClientFactory.create(global, loaded, err));
+              } catch (Throwable e) { // NOPMD: handed to the thread that takes the client
+                f.completeExceptionally(e);
+              }
+            },
+            "anthropic-client-init");
+    t.setDaemon(true);
+    t.start();
+    pending = f;
+  }
+
+  /** Closes a client that {@link #startClient()} built but nothing took. */
+  void discardClient() {
+    CompletableFuture<AnthropicClient> started = pending;
+    pending = null;
+    if (started != null) {
+      started.thenAccept(AnthropicClient::close);
+    }
+  }
+
+  Style errStyle() {
+    return Style.forStream(ctx().stderrIsTerminal(), global().noColor(), ctx().env());
+  }
+
+  Style outStyle() {
+    return Style.forStream(ctx().stdoutIsTerminal(), global().noColor(), ctx().env());
+  }
+
+  MessageOutput output() {
+    return new MessageOutput(out(), err(), errStyle(), ctx().stdoutIsTerminal());
+  }
+
+  RequestFactory requests() {
+    return new RequestFactory(ctx(), settings());
+  }
+
+  /** The short usage text printed when a prompt command has nothing to send on a terminal. */
+  String shortUsage() {
+    return usage.get().lines().findFirst().orElse("Usage:").strip();
+  }
+}

@@ -1,0 +1,52 @@
+package com.anthropic.tool.cli;
+
+import com.anthropic.tool.client.AnthropicClient;
+import com.anthropic.tool.client.model.Json;
+import com.anthropic.tool.client.model.MessagesRequest;
+import com.anthropic.tool.client.model.TokenCount;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code count-tokens}: how many input tokens a request would use. */
+@Command(
+    name = "count-tokens",
+    description =
+        "Count the input tokens of a request (POST /v1/messages/count_tokens) and print the"
+            + " number.",
+    sortOptions = false)
+final class CountTokensCommand implements Callable<Integer> {
+  @ParentCommand RootCommand root;
+  @Spec CommandSpec spec;
+  @Mixin RequestOptions request;
+
+  @Option(
+      names = "--format",
+      completionCandidates = Candidates.MessageFormats.class,
+      paramLabel = "FORMAT",
+      description = "text (default): the number; json: the API's answer.")
+  String format = "text";
+
+  @Parameters(paramLabel = "PROMPT", description = "Prompt words, joined with spaces.")
+  List<String> prompt = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    CommandSupport s = new CommandSupport(root, spec);
+    Formats.check(format, "text", "json");
+    MessagesRequest req = s.requests().build(request, prompt, s.shortUsage());
+    TokenCount count;
+    try (AnthropicClient client = s.client()) {
+      count = client.countTokens(req);
+    }
+    s.out().println(format.equals("json") ? Json.write(count.raw()) : count.inputTokens());
+    return ExitCodes.OK;
+  }
+}

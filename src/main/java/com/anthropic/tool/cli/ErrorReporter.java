@@ -1,0 +1,131 @@
+package com.anthropic.tool.cli;
+
+import com.anthropic.tool.client.error.AnthropicException;
+import com.anthropic.tool.client.error.ApiException;
+import com.anthropic.tool.client.error.ApiTimeoutException;
+import com.anthropic.tool.client.error.AuthenticationException;
+import com.anthropic.tool.client.error.ConnectionException;
+import com.anthropic.tool.client.error.InvalidRequestException;
+import com.anthropic.tool.client.error.InvalidResponseException;
+import com.anthropic.tool.client.error.MissingCredentialsException;
+import com.anthropic.tool.client.error.OverloadedException;
+import com.anthropic.tool.client.error.PermissionDeniedException;
+import com.anthropic.tool.client.error.RateLimitException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+/** Turns any failure into one {@code error:} line on stderr and the exit code of CLI.md. */
+public final class ErrorReporter {
+  static final String NO_KEY_HELP =
+      "no API key: set ANTHROPIC_API_KEY, pass --api-key KEY, or put api-key=KEY in"
+          + " $XDG_CONFIG_HOME/anthropic-cli/config.properties"
+          + " (to try it offline without a key: anthropic mock-server)";
+
+  private ErrorReporter() {}
+
+  /** A line and an exit code for a failure. */
+  record Report(String line, int exitCode) {}
+
+  static Report describe(Throwable t) {
+    Throwable e = unwrap(t);
+    if (e instanceof CliException) {
+      CliException c = (CliException) e;
+      return new Report(line(c.type(), c.getMessage()), c.exitCode());
+    }
+    if (e instanceof MissingCredentialsException) {
+      return new Report(line("authentication_error", NO_KEY_HELP), ExitCodes.AUTH);
+    }
+    if (e instanceof InvalidRequestException) {
+      return new Report(line("invalid_request", e.getMessage()), ExitCodes.USAGE);
+    }
+    if (e instanceof ApiException) {
+      ApiException a = (ApiException) e;
+      StringBuilder sb = new StringBuilder();
+      sb.append(line(a.type() == null ? typeForStatus(a.status()) : a.type(), a.errorMessage()));
+      String suffix = "";
+      if (a.status() > 0) {
+        suffix = "HTTP " + a.status();
+      }
+      if (a.requestId().isPresent()) {
+        suffix += (suffix.isEmpty() ? "" : ", ") + "request-id " + a.requestId().get();
+      }
+      if (!suffix.isEmpty()) {
+        sb.append(" (").append(suffix).append(')');
+      }
+      return new Report(sb.toString(), exitCodeFor(a));
+    }
+    if (e instanceof ApiTimeoutException) {
+      return new Report(line("timeout_error", e.getMessage()), ExitCodes.NETWORK);
+    }
+    if (e instanceof ConnectionException) {
+      return new Report(line("connection_error", e.getMessage()), ExitCodes.NETWORK);
+    }
+    if (e instanceof InvalidResponseException) {
+      return new Report(line("invalid_response", e.getMessage()), ExitCodes.FAILURE);
+    }
+    if (e instanceof UncheckedIOException) {
+      return new Report(line("io_error", e.getCause().getMessage()), ExitCodes.FAILURE);
+    }
+    if (e instanceof AnthropicException) {
+      return new Report(line("error", e.getMessage()), ExitCodes.FAILURE);
+    }
+    String msg = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+    return new Report(line("internal_error", msg), ExitCodes.FAILURE);
+  }
+
+  /** The API's error type for a status, for bodies that carry none (proxy pages, empty bodies). */
+  static String typeForStatus(int status) {
+    switch (status) {
+      case 400:
+        return "invalid_request_error";
+      case 401:
+        return "authentication_error";
+      case 403:
+        return "permission_error";
+      case 404:
+        return "not_found_error";
+      case 413:
+        return "request_too_large";
+      case 429:
+        return "rate_limit_error";
+      case 529:
+        return "overloaded_error";
+      default:
+        return "api_error";
+    }
+  }
+
+  static int exitCodeFor(ApiException a) {
+    if (a instanceof AuthenticationException || a instanceof PermissionDeniedException) {
+      return ExitCodes.AUTH;
+    }
+    if (a instanceof RateLimitException || a instanceof OverloadedException) {
+      return ExitCodes.RATE_LIMITED;
+    }
+    return ExitCodes.FAILURE;
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    Throwable e = t;
+    while (e instanceof picocli.CommandLine.ExecutionException && e.getCause() != null) {
+      e = e.getCause();
+    }
+    return e;
+  }
+
+  private static String line(String type, String message) {
+    String m = message == null ? "" : message.replace('\n', ' ').replace('\r', ' ').strip();
+    return "error: " + type + ": " + m;
+  }
+
+  /** Prints the report (and the stack trace with --debug) and returns the exit code. */
+  public static int report(Throwable t, PrintWriter err, boolean debug) {
+    Report r = describe(t);
+    err.println(r.line());
+    if (debug) {
+      t.printStackTrace(err);
+    }
+    err.flush();
+    return r.exitCode();
+  }
+}

@@ -1,0 +1,68 @@
+package com.anthropic.tool.cli;
+
+import com.anthropic.tool.client.AnthropicClient;
+import com.anthropic.tool.client.model.Message;
+import com.anthropic.tool.client.model.MessagesRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code messages}: one non-streaming call; prints the answer. */
+@Command(
+    name = "messages",
+    description = "Send one message (POST /v1/messages) and print the answer.",
+    sortOptions = false)
+final class MessagesCommand implements Callable<Integer> {
+  @ParentCommand RootCommand root;
+  @Spec CommandSpec spec;
+  @Mixin RequestOptions request;
+
+  @Option(
+      names = "--format",
+      completionCandidates = Candidates.MessageFormats.class,
+      paramLabel = "FORMAT",
+      description = "text (default): the answer text; json: the full Message object.")
+  String format = "text";
+
+  @Parameters(paramLabel = "PROMPT", description = "Prompt words, joined with spaces.")
+  List<String> prompt = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    return run(new CommandSupport(root, spec));
+  }
+
+  int run(CommandSupport s) {
+    Formats.check(format, "text", "json");
+    s.startClient();
+    MessagesRequest req;
+    try {
+      req = s.requests().build(request, prompt, s::shortUsage);
+    } catch (RuntimeException e) {
+      s.discardClient();
+      throw e;
+    }
+    if (req.stream()) {
+      // a --request body written for `stream`: this command is the non-streaming call
+      req = req.toBuilder().stream(false).build();
+    }
+    Message m;
+    try (AnthropicClient client = s.client()) {
+      m = client.messages(req);
+    }
+    MessageOutput output = s.output();
+    if (request.showThinking()) {
+      output.printThinking(m.thinking());
+    }
+    output.printMessage(m, format);
+    output.printNotes(m, request.usage());
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,274 @@
+package com.anthropic.tool.cli;
+
+import com.anthropic.tool.client.error.InvalidRequestException;
+import com.anthropic.tool.client.model.CacheControl;
+import com.anthropic.tool.client.model.ContentBlock;
+import com.anthropic.tool.client.model.Json;
+import com.anthropic.tool.client.model.MessageParam;
+import com.anthropic.tool.client.model.MessagesRequest;
+import com.anthropic.tool.client.model.ThinkingConfig;
+import com.anthropic.tool.client.model.Tool;
+import com.anthropic.tool.client.model.ToolChoice;
+import com.anthropic.tool.config.Settings;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Builds a {@link MessagesRequest} from the request options, the prompt words and stdin, with the
+ * precedence of CLI.md: flag, then the {@code --request} file, then environment, config, default.
+ */
+final class RequestFactory {
+  private final CliContext ctx;
+  private final Settings settings;
+  private boolean stdinUsed;
+
+  RequestFactory(CliContext ctx, Settings settings) {
+    this.ctx = ctx;
+    this.settings = settings;
+  }
+
+  /** A loaded tool: the API definition plus its local command (never sent). */
+  record LocalTool(Tool tool, List<String> command) {}
+
+  /**
+   * Builds the request.
+   *
+   * @param usage the usage text printed when there is nothing to send and stdin is a terminal
+   * @throws CliException for bad input (exit 2)
+   */
+  MessagesRequest build(RequestOptions o, List<String> words, String usage) {
+    return build(o, words, () -> usage);
+  }
+
+  /**
+   * Builds the request; the usage text is rendered only when it is printed.
+   *
+   * @throws CliException for bad input (exit 2)
+   */
+  MessagesRequest build(RequestOptions o, List<String> words, Supplier<String> usage) {
+    MessagesRequest.Builder b;
+    boolean fromFile = o.request != null;
+    if (fromFile) {
+      JsonObject body = readJson(o.request, "--request");
+      try {
+        b = MessagesRequest.fromJson(body);
+      } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
+        throw CliException.input("--request: " + e.getMessage());
+      }
+    } else {
+      b = MessagesRequest.builder(null, List.of(), 0);
+    }
+    String system = o.system;
+    if (o.systemFile != null) {
+      system = new String(readBytes(o.systemFile, "--system-file"), StandardCharsets.UTF_8);
+    }
+    List<ContentBlock> attachments = new ArrayList<>();
+    for (String a : o.attach) {
+      attachments.add(attachment(a));
+    }
+    List<ContentBlock> turn = new ArrayList<>();
+    String prompt = String.join(" ", words);
+    if (!stdinUsed && !ctx.stdinIsTerminal()) {
+      byte[] piped = readAll();
+      if (piped.length > 0) {
+        // piped data is a document placed before the prompt words; alone, it is the prompt
+        boolean alone = prompt.isBlank() && attachments.isEmpty() && b.messages().isEmpty();
+        turn.add(Attachments.fromBytes(piped, "standard input", !alone));
+      }
+    }
+    turn.addAll(attachments);
+    if (!prompt.isBlank()) {
+      turn.add(ContentBlock.Text.of(prompt));
+    }
+    if (!turn.isEmpty()) {
+      List<MessageParam> msgs = b.messages();
+      int last = msgs.size() - 1;
+      if (last >= 0 && msgs.get(last).role().equals("user")) {
+        List<ContentBlock> merged = new ArrayList<>(msgs.get(last).content());
+        merged.addAll(turn);
+        msgs.set(last, MessageParam.user(merged));
+      } else {
+        msgs.add(MessageParam.user(turn));
+      }
+    }
+    if (b.messages().isEmpty()) {
+      if (ctx.stdinIsTerminal()) {
+        throw new CliException(ExitCodes.USAGE, "usage", usage.get());
+      }
+      throw CliException.usage("nothing to send: give PROMPT words or pipe text on stdin");
+    }
+    String model =
+        o.model != null
+            ? o.model
+            : b.model() != null
+                ? b.model()
+                : settings
+                    .resolve(null, "model", "ANTHROPIC_MODEL")
+                    .orElse(ModelDefaults.DEFAULT_MODEL);
+    b.model(model);
+    if (o.maxTokens != null) {
+      b.maxTokens(o.maxTokens);
+    } else if (b.maxTokens() <= 0) {
+      b.maxTokens(
+          settings
+              .fromFile("max-tokens")
+              .map(v -> parseInt(v, "max-tokens in the config file"))
+              .orElse(ModelDefaults.maxTokensFor(model)));
+    }
+    if (system != null) {
+      b.system(system);
+    }
+    if (o.temperature != null) {
+      b.temperature(o.temperature);
+    }
+    if (o.topP != null) {
+      b.topP(o.topP);
+    }
+    if (o.topK != null) {
+      b.topK(o.topK);
+    }
+    if (!o.stop.isEmpty()) {
+      b.stopSequences(o.stop);
+    }
+    if (o.thinking != null) {
+      b.thinking(o.thinking == 0 ? ThinkingConfig.disabled() : ThinkingConfig.enabled(o.thinking));
+    }
+    if (o.serviceTier != null) {
+      b.serviceTier(o.serviceTier);
+    }
+    if (!o.tools.isEmpty()) {
+      List<Tool> tools = new ArrayList<>(b.tools());
+      for (String path : o.tools) {
+        tools.add(loadTool(path).tool());
+      }
+      b.tools(tools);
+    }
+    if (o.toolChoice != null) {
+      b.toolChoice(ToolChoice.parse(o.toolChoice));
+    }
+    if (o.cache || o.cacheTtl != null) {
+      applyCache(b, o.cacheTtl);
+    }
+    try {
+      return b.build();
+    } catch (InvalidRequestException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException(e.getMessage());
+    }
+  }
+
+  private static void applyCache(MessagesRequest.Builder b, String ttl) {
+    CacheControl cc;
+    try {
+      cc = CacheControl.ephemeral(ttl);
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage("--cache-ttl must be 5m or 1h, got " + ttl);
+    }
+    List<ContentBlock.Text> system = new ArrayList<>(b.system());
+    if (!system.isEmpty()) {
+      int i = system.size() - 1;
+      system.set(i, system.get(i).withCacheControl(cc));
+      b.system(system);
+    }
+    List<MessageParam> msgs = b.messages();
+    for (int m = msgs.size() - 1; m >= 0; m--) {
+      if (msgs.get(m).role().equals("user") && !msgs.get(m).content().isEmpty()) {
+        List<ContentBlock> content = new ArrayList<>(msgs.get(m).content());
+        int i = content.size() - 1;
+        content.set(i, withCache(content.get(i), cc));
+        msgs.set(m, MessageParam.user(content));
+        break;
+      }
+    }
+  }
+
+  private static ContentBlock withCache(ContentBlock block, CacheControl cc) {
+    JsonObject json = block.toJson();
+    json.add("cache_control", cc.toJson());
+    return ContentBlock.fromJson(json);
+  }
+
+  private ContentBlock attachment(String a) {
+    if (Attachments.isUrl(a)) {
+      return Attachments.fromUrl(a);
+    }
+    byte[] bytes = readBytes(a, "--attach");
+    ContentBlock block = Attachments.fromBytes(bytes, a.equals("-") ? "standard input" : a, true);
+    if (block instanceof ContentBlock.Document && !a.equals("-")) {
+      ContentBlock.Document d = (ContentBlock.Document) block;
+      return new ContentBlock.Document(
+          d.source(), Path.of(a).getFileName().toString(), null, null, null);
+    }
+    return block;
+  }
+
+  /** Loads a tool file; {@code command} is kept locally and stripped from the definition. */
+  LocalTool loadTool(String path) {
+    JsonObject o = readJson(path, "--tool");
+    List<String> command = new ArrayList<>();
+    if (o.has("command")) {
+      var cmd = Json.arr(o, "command");
+      if (cmd == null) {
+        throw CliException.input("--tool " + path + ": command must be an array of strings");
+      }
+      cmd.forEach(e -> command.add(e.getAsString()));
+      o.remove("command");
+    }
+    try {
+      return new LocalTool(Tool.fromJson(o), command);
+    } catch (IllegalArgumentException e) {
+      throw CliException.input("--tool " + path + ": " + e.getMessage());
+    }
+  }
+
+  private JsonObject readJson(String path, String flag) {
+    String text = new String(readBytes(path, flag), StandardCharsets.UTF_8);
+    try {
+      return Json.parseObject(text);
+    } catch (IllegalArgumentException e) {
+      throw CliException.input(flag + " " + path + ": " + e.getMessage());
+    }
+  }
+
+  private byte[] readBytes(String path, String flag) {
+    if (path.equals("-")) {
+      if (stdinUsed) {
+        throw CliException.usage(flag + " -: standard input was already used");
+      }
+      stdinUsed = true;
+      return readAll();
+    }
+    try {
+      return Files.readAllBytes(Path.of(path));
+    } catch (NoSuchFileException e) {
+      throw CliException.input(flag + ": no such file: " + path);
+    } catch (IOException e) {
+      throw CliException.input(flag + ": cannot read " + path + ": " + e.getMessage());
+    }
+  }
+
+  private byte[] readAll() {
+    stdinUsed = true;
+    try {
+      return ctx.stdin().readAllBytes();
+    } catch (IOException e) {
+      throw CliException.input("cannot read standard input: " + e.getMessage());
+    }
+  }
+
+  private static int parseInt(String v, String source) {
+    try {
+      return Integer.parseInt(v.strip());
+    } catch (NumberFormatException e) {
+      throw CliException.usage(source + " must be an integer, got '" + v + "'");
+    }
+  }
+}

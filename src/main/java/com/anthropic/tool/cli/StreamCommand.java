@@ -1,0 +1,108 @@
+package com.anthropic.tool.cli;
+
+import com.anthropic.tool.client.AnthropicClient;
+import com.anthropic.tool.client.error.AnthropicException;
+import com.anthropic.tool.client.model.Message;
+import com.anthropic.tool.client.model.MessagesRequest;
+import com.anthropic.tool.client.stream.MessageStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code stream}: the {@code messages} request with {@code stream: true}; text is printed as it
+ * arrives. A closed stdout cancels the stream and ends quietly with exit code 0.
+ */
+@Command(
+    name = "stream",
+    description = "Send one message with stream: true and print the answer as it arrives.",
+    sortOptions = false)
+final class StreamCommand implements Callable<Integer> {
+  @ParentCommand RootCommand root;
+  @Spec CommandSpec spec;
+  @Mixin RequestOptions request;
+
+  @Option(
+      names = "--format",
+      completionCandidates = Candidates.StreamFormats.class,
+      paramLabel = "FORMAT",
+      description =
+          "text (default): the text as it arrives; json: the final Message object;"
+              + " jsonl: each event's data, one per line, as it arrives.")
+  String format = "text";
+
+  @Parameters(paramLabel = "PROMPT", description = "Prompt words, joined with spaces.")
+  List<String> prompt = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    return run(new CommandSupport(root, spec));
+  }
+
+  int run(CommandSupport s) {
+    Formats.check(format, "text", "json", "jsonl");
+    s.startClient();
+    MessagesRequest req;
+    try {
+      req = s.requests().build(request, prompt, s::shortUsage);
+    } catch (RuntimeException e) {
+      s.discardClient();
+      throw e;
+    }
+    StreamRenderer renderer =
+        new StreamRenderer(s.out(), s.err(), s.errStyle(), format, request.showThinking());
+    MessageOutput output = s.output();
+    boolean tty = s.ctx().stdoutIsTerminal();
+    try (AnthropicClient client = s.client();
+        MessageStream stream = client.messagesStream(req)) {
+      Message m;
+      stream.onIdle(
+          () -> {
+            if (!renderer.flush()) {
+              stream.close(); // stdout is gone: stop paying for tokens
+            }
+          });
+      try {
+        m =
+            stream.consume(
+                e -> {
+                  if (!renderer.accept(e)) {
+                    stream.close(); // stdout is gone: stop paying for tokens
+                  }
+                });
+      } catch (AnthropicException e) {
+        renderer.endLine(tty); // the partial text stays; the error line follows on stderr
+        throw e;
+      }
+      if (stream.isClosed()) {
+        return ExitCodes.OK;
+      }
+      renderer.endLine(tty);
+      if ("json".equals(format)) {
+        output.printMessage(m, "json");
+      }
+      for (Map.Entry<Integer, String> cut : stream.unparsedToolInputs().entrySet()) {
+        String v = cut.getValue().replace('\n', ' ');
+        s.err()
+            .println(
+                "warning: the tool input of content block "
+                    + cut.getKey()
+                    + " is incomplete JSON, so it was left out ("
+                    + v.length()
+                    + " characters: "
+                    + (v.length() > 80 ? v.substring(0, 80) + "…" : v)
+                    + ")");
+      }
+      output.printNotes(m, request.usage());
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,149 @@
+package com.anthropic.tool.client.http;
+
+import com.anthropic.tool.client.error.AnthropicException;
+import com.anthropic.tool.client.error.ApiTimeoutException;
+import com.anthropic.tool.client.error.ConnectionException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Decorates a transport with retries under a {@link RetryPolicy}, reporting every attempt to an
+ * {@link HttpObserver}. Time is injected so tests assert exact delays without sleeping.
+ */
+public final class RetryingTransport implements HttpTransport {
+  private final HttpTransport delegate;
+  private final RetryPolicy defaultPolicy;
+  private final Sleeper sleeper;
+  private final Clock clock;
+  private final DoubleSupplier random;
+  private final HttpObserver observer;
+
+  public RetryingTransport(
+      HttpTransport delegate,
+      RetryPolicy defaultPolicy,
+      Sleeper sleeper,
+      Clock clock,
+      DoubleSupplier random,
+      HttpObserver observer) {
+    this.delegate = Objects.requireNonNull(delegate, "delegate");
+    this.defaultPolicy =
+        Objects.requireNonNull(defaultPolicy, "defaultPolicy").inheritFrom(RetryPolicy.defaults());
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.random = Objects.requireNonNull(random, "random");
+    this.observer = Objects.requireNonNull(observer, "observer");
+  }
+
+  /** The policy a call runs under. */
+  public RetryPolicy policyFor(HttpCall call) {
+    return call.retryPolicy() == null
+        ? defaultPolicy
+        : call.retryPolicy().inheritFrom(defaultPolicy);
+  }
+
+  @Override
+  public RawResponse send(HttpCall call) {
+    RetryPolicy policy = policyFor(call);
+    for (int attempt = 1; ; attempt++) {
+      observer.attemptStarted(call, attempt);
+      long start = System.nanoTime();
+      RawResponse response;
+      try {
+        response = delegate.send(call);
+      } catch (ApiTimeoutException e) {
+        observer.attemptEnded(call, attempt, 0, null, e, since(start), null);
+        throw e;
+      } catch (ConnectionException e) {
+        if (attempt > policy.maxRetries()) {
+          observer.attemptEnded(call, attempt, 0, null, e, since(start), null);
+          throw e;
+        }
+        Duration delay = policy.delay(attempt, Headers.empty(), clock, random);
+        observer.attemptEnded(call, attempt, 0, null, e, since(start), delay);
+        pause(delay);
+        continue;
+      }
+      int status = response.status();
+      String requestId = response.headers().first("request-id").orElse(null);
+      if (status >= 400
+          && attempt <= policy.maxRetries()
+          && RetryPolicy.isRetryable(status, response.headers())) {
+        Duration delay = policy.delay(attempt, response.headers(), clock, random);
+        discard(response);
+        observer.attemptEnded(call, attempt, status, requestId, null, since(start), delay);
+        pause(delay);
+        continue;
+      }
+      observer.attemptEnded(call, attempt, status, requestId, null, since(start), null);
+      return new Counted(response, attempt);
+    }
+  }
+
+  /**
+   * For a streamed response that failed after its head arrived but before any content (an {@code
+   * error} event or a dropped connection): reports the failed attempt with its retry to the
+   * observer and waits the policy's delay, as for a failed response.
+   *
+   * @param retry the retry number under the call's policy (1-based)
+   * @return the wait
+   */
+  public Duration pauseForStreamRetry(HttpCall call, int retry, Throwable error) {
+    Duration delay = policyFor(call).delay(retry, Headers.empty(), clock, random);
+    observer.attemptEnded(call, retry, 0, null, error, Duration.ZERO, delay);
+    pause(delay);
+    return delay;
+  }
+
+  private static Duration since(long startNanos) {
+    return Duration.ofNanos(System.nanoTime() - startNanos);
+  }
+
+  private static void discard(RawResponse response) {
+    try (response;
+        InputStream in = response.body()) {
+      in.readNBytes(64 * 1024);
+    } catch (java.io.IOException | RuntimeException ignored) {
+      // the body of a response we are about to retry does not matter
+    }
+  }
+
+  private void pause(Duration delay) {
+    try {
+      sleeper.sleep(delay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AnthropicException("interrupted while waiting to retry", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    delegate.close();
+  }
+
+  /** A response that knows how many attempts it took. */
+  private record Counted(RawResponse inner, int attempts) implements RawResponse {
+    @Override
+    public int status() {
+      return inner.status();
+    }
+
+    @Override
+    public Headers headers() {
+      return inner.headers();
+    }
+
+    @Override
+    public InputStream body() {
+      return inner.body();
+    }
+
+    @Override
+    public void close() {
+      inner.close();
+    }
+  }
+}

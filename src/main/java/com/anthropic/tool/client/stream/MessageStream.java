@@ -1,0 +1,328 @@
+package com.anthropic.tool.client.stream;
+
+import com.anthropic.tool.client.error.AnthropicException;
+import com.anthropic.tool.client.error.ApiTimeoutException;
+import com.anthropic.tool.client.error.ConnectionException;
+import com.anthropic.tool.client.error.InternalServerException;
+import com.anthropic.tool.client.error.OverloadedException;
+import com.anthropic.tool.client.error.RateLimitException;
+import com.anthropic.tool.client.http.Headers;
+import com.anthropic.tool.client.http.IoFailures;
+import com.anthropic.tool.client.http.RawResponse;
+import com.anthropic.tool.client.model.Message;
+import com.anthropic.tool.client.model.StreamEvent;
+import com.anthropic.tool.client.sse.SseParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A streamed Messages response: the events in order, read on the caller's thread as they arrive.
+ * Iterate it once, or hand each event to a listener with {@link #consume}; {@link #close()} (from
+ * any thread) cancels the HTTP exchange, so the server stops sending.
+ *
+ * <pre>{@code
+ * try (MessageStream stream = client.messagesStream(request)) {
+ *   Message m = stream.consume(e -> {
+ *     if (e instanceof StreamEvent.ContentBlockDelta d && d.delta() instanceof Delta.Text t) {
+ *       out.print(t.text());
+ *     }
+ *   });
+ * }
+ * }</pre>
+ *
+ * <p>Failures: an {@code error} event is delivered as {@link StreamEvent.ErrorEvent}, and the next
+ * step of the iteration throws its typed {@link com.anthropic.tool.client.error.ApiException}. A
+ * dropped connection throws {@link ConnectionException}, a silence longer than the client's timeout
+ * {@link ApiTimeoutException}, and a body that ends without {@code message_stop} a {@link
+ * ConnectionException}. After a failure, {@link #partial()} holds what had arrived.
+ *
+ * <p>Retries: when the stream fails with a retryable error (overloaded, api_error, rate limit, a
+ * dropped connection) before any content arrived, it is sent again under the request's retry
+ * policy, and the events of the failed attempt are never delivered. Until the first content event,
+ * {@code message_start}, {@code content_block_start} and {@code ping} are held back for that reason
+ * (they carry no content and are delivered with the first one).
+ */
+public final class MessageStream implements Iterable<StreamEvent>, AutoCloseable {
+  /** How a stream connects and reconnects; implemented by the client. */
+  public interface Connector {
+    /**
+     * Sends the request and returns the response once its head has arrived (an error status
+     * throws).
+     *
+     * @param attemptsSoFar attempts already used by this stream (0 the first time)
+     */
+    RawResponse connect(int attemptsSoFar);
+
+    /** The retries the policy allows (at most this + 1 attempts in all). */
+    int maxRetries();
+
+    /** Reports a failed attempt and waits before retry number {@code retry} (1-based). */
+    void pauseBeforeRetry(int retry, AnthropicException cause);
+  }
+
+  private final Connector connector;
+  private final byte[] buffer = new byte[16 * 1024];
+  private final ArrayDeque<StreamEvent> ready = new ArrayDeque<>();
+  private final List<StreamEvent> held = new ArrayList<>();
+  private final StreamAccumulator delivered = new StreamAccumulator();
+  private final Events events = new Events();
+  private RawResponse response;
+  private InputStream body;
+  private SseParser parser;
+  private int attempts;
+  private boolean contentSeen;
+  private boolean stopSeen;
+  private AnthropicException eventFailure;
+  private AnthropicException pendingFailure;
+  private boolean finished;
+  private boolean iterating;
+  private volatile boolean closed;
+  private Runnable idle = () -> {};
+
+  private MessageStream(Connector connector) {
+    this.connector = Objects.requireNonNull(connector, "connector");
+  }
+
+  /** Connects (with the transport's retries for the response head) and returns the stream. */
+  public static MessageStream open(Connector connector) {
+    MessageStream s = new MessageStream(connector);
+    s.connect();
+    return s;
+  }
+
+  private void connect() {
+    RawResponse r = connector.connect(attempts);
+    attempts += Math.max(1, r.attempts());
+    response = r;
+    body = r.body();
+    parser = new SseParser(this::onSse);
+    stopSeen = false;
+    eventFailure = null;
+    if (closed) {
+      r.close(); // closed from another thread while reconnecting
+    }
+  }
+
+  /** The headers of the response being read. */
+  public Headers headers() {
+    return response.headers();
+  }
+
+  /** The {@code request-id} of the response being read, if it has one. */
+  public Optional<String> requestId() {
+    return response.headers().first("request-id");
+  }
+
+  /** Attempts it took so far (1 without retries). */
+  public int attempts() {
+    return attempts;
+  }
+
+  /**
+   * The events, in order; can be iterated once. {@code hasNext()} blocks until the next event
+   * arrives and throws the stream's failure, if any.
+   */
+  @Override
+  public Iterator<StreamEvent> iterator() {
+    if (iterating) {
+      throw new IllegalStateException("a MessageStream can be iterated only once");
+    }
+    iterating = true;
+    return events;
+  }
+
+  /**
+   * Hands every event to the listener as it arrives, on this thread, and returns the final message.
+   * Stops early, without an error, when the stream is closed meanwhile.
+   *
+   * @throws AnthropicException the stream's failure; {@link #partial()} then has what arrived
+   */
+  public Message consume(Consumer<? super StreamEvent> listener) {
+    Objects.requireNonNull(listener, "listener");
+    for (StreamEvent e : this) {
+      listener.accept(e);
+    }
+    if (!delivered.hasMessage()) {
+      throw new AnthropicException("the stream was closed before its message_start event");
+    }
+    return delivered.message();
+  }
+
+  /** The message assembled from the events delivered so far (empty before message_start). */
+  public Optional<Message> partial() {
+    return delivered.hasMessage() ? Optional.of(delivered.message()) : Optional.empty();
+  }
+
+  /** Tool input that was not valid JSON at its block's end, by block index. */
+  public java.util.Map<Integer, String> unparsedToolInputs() {
+    return delivered.unparsedToolInputs();
+  }
+
+  /**
+   * Runs {@code r} on the reading thread each time every event that has arrived was delivered and
+   * the next read may block: the moment to flush buffered output, so it appears live without a
+   * flush per event.
+   */
+  public void onIdle(Runnable r) {
+    idle = Objects.requireNonNull(r, "r");
+  }
+
+  /** Whether {@link #close()} was called. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /** Cancels the HTTP exchange; iteration then ends without an error. Idempotent, any thread. */
+  @Override
+  public void close() {
+    closed = true;
+    RawResponse r = response;
+    if (r != null) {
+      r.close();
+    }
+  }
+
+  /** The same as {@link #close()}. */
+  public void cancel() {
+    close();
+  }
+
+  private void onSse(String name, String data) {
+    if (eventFailure != null) {
+      return;
+    }
+    StreamEvent e = StreamEvent.parse(name, data);
+    if (e instanceof StreamEvent.MessageStop) {
+      stopSeen = true;
+    }
+    if (!contentSeen) {
+      if (e instanceof StreamEvent.MessageStart
+          || e instanceof StreamEvent.Ping
+          || e instanceof StreamEvent.ContentBlockStart) {
+        held.add(e);
+        return;
+      }
+      if (e instanceof StreamEvent.ErrorEvent) {
+        held.add(e);
+        eventFailure = ((StreamEvent.ErrorEvent) e).error();
+        return;
+      }
+      contentSeen = true;
+      release();
+    }
+    ready.add(e);
+    if (e instanceof StreamEvent.ErrorEvent) {
+      eventFailure = ((StreamEvent.ErrorEvent) e).error();
+    }
+  }
+
+  private void release() {
+    ready.addAll(held);
+    held.clear();
+  }
+
+  /** Reads until an event is ready; false at the end. */
+  private boolean fill() {
+    while (ready.isEmpty()) {
+      if (pendingFailure != null) {
+        AnthropicException f = pendingFailure;
+        pendingFailure = null;
+        finished = true;
+        response.close();
+        throw f;
+      }
+      if (finished) {
+        return false;
+      }
+      if (closed) {
+        finished = true;
+        return false;
+      }
+      AnthropicException failure = null;
+      boolean atEnd = false;
+      try {
+        if (body.available() <= 0) {
+          idle.run();
+          if (closed) {
+            finished = true;
+            return false;
+          }
+        }
+        int n = body.read(buffer);
+        if (n < 0) {
+          parser.end();
+          atEnd = true;
+        } else {
+          parser.feed(buffer, 0, n);
+        }
+      } catch (IOException | RuntimeException e) {
+        if (closed) {
+          finished = true;
+          return false;
+        }
+        failure = IoFailures.map(e);
+      }
+      if (failure == null && eventFailure != null) {
+        failure = eventFailure;
+      }
+      if (failure == null && atEnd && !closed && !stopSeen) {
+        failure = new ConnectionException("the stream ended before its message_stop event", null);
+      }
+      if (failure != null) {
+        if (!contentSeen && retryable(failure) && attempts <= connector.maxRetries()) {
+          response.close();
+          held.clear();
+          connector.pauseBeforeRetry(attempts, failure);
+          if (closed) {
+            finished = true;
+            return false;
+          }
+          connect();
+          continue;
+        }
+        release();
+        pendingFailure = failure;
+      } else if (atEnd) {
+        release();
+        finished = true;
+        response.close();
+      }
+    }
+    return true;
+  }
+
+  private static boolean retryable(AnthropicException e) {
+    if (e instanceof ApiTimeoutException) {
+      return false;
+    }
+    return e instanceof ConnectionException
+        || e instanceof OverloadedException
+        || e instanceof InternalServerException
+        || e instanceof RateLimitException;
+  }
+
+  private final class Events implements Iterator<StreamEvent> {
+    @Override
+    public boolean hasNext() {
+      return fill();
+    }
+
+    @Override
+    public StreamEvent next() {
+      if (!fill()) {
+        throw new NoSuchElementException();
+      }
+      StreamEvent e = ready.poll();
+      delivered.accept(e);
+      return e;
+    }
+  }
+}
