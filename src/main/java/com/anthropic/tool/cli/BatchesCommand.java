@@ -1,14 +1,12 @@
 package com.anthropic.tool.cli;
 
 import com.anthropic.tool.client.AnthropicClient;
-import com.anthropic.tool.client.Batches;
 import com.anthropic.tool.client.model.MessageBatch;
 import com.anthropic.tool.client.model.Page;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -38,40 +36,6 @@ final class BatchesCommand implements Callable<Integer> {
             + " --help'");
   }
 
-  /** Options of the commands that print one batch. */
-  static final class FormatOption {
-    @Option(
-        names = "--format",
-        completionCandidates = Candidates.ResourceFormats.class,
-        paramLabel = "FORMAT",
-        description = "text (default): one tab-separated line; json: the API object.")
-    String format = "text";
-
-    boolean json() {
-      Formats.check(format, "text", "json");
-      return format.equals("json");
-    }
-  }
-
-  /** Options of {@code --wait}: the first poll interval (hidden: for tests). */
-  static final class WaitOptions {
-    @Option(
-        names = "--poll-interval",
-        paramLabel = "SECONDS",
-        hidden = true,
-        description = "First wait between polls (default 2; grows to 60).")
-    double pollInterval = 2;
-
-    Batches.BatchWait policy() {
-      if (!(pollInterval >= 0)) {
-        throw CliException.usage("--poll-interval must not be negative");
-      }
-      java.time.Duration first = java.time.Duration.ofMillis(Math.round(pollInterval * 1000));
-      java.time.Duration max = java.time.Duration.ofSeconds(60);
-      return new Batches.BatchWait(first, first.compareTo(max) > 0 ? first : max, 1.5);
-    }
-  }
-
   /** What {@code get}, {@code cancel} or {@code delete} does with the open client. */
   @FunctionalInterface
   interface ClientAction {
@@ -83,7 +47,7 @@ final class BatchesCommand implements Callable<Integer> {
    * it and the output format, closes the client and returns success.
    */
   static int withClient(
-      BatchesCommand parent, CommandSpec spec, FormatOption format, ClientAction action) {
+      BatchesCommand parent, CommandSpec spec, BatchFormatOption format, ClientAction action) {
     CommandSupport s = new CommandSupport(parent.root, spec);
     boolean json = format.json();
     try (AnthropicClient client = s.client()) {
@@ -97,7 +61,7 @@ final class BatchesCommand implements Callable<Integer> {
   static final class Get implements Callable<Integer> {
     @ParentCommand BatchesCommand parent;
     @Spec CommandSpec spec;
-    @Mixin FormatOption format;
+    @Mixin BatchFormatOption format;
 
     @Parameters(paramLabel = "ID", description = "Batch id.")
     String id;
@@ -140,7 +104,7 @@ final class BatchesCommand implements Callable<Integer> {
   static final class Cancel implements Callable<Integer> {
     @ParentCommand BatchesCommand parent;
     @Spec CommandSpec spec;
-    @Mixin FormatOption format;
+    @Mixin BatchFormatOption format;
 
     @Parameters(paramLabel = "ID", description = "Batch id.")
     String id;
@@ -163,7 +127,7 @@ final class BatchesCommand implements Callable<Integer> {
   static final class Delete implements Callable<Integer> {
     @ParentCommand BatchesCommand parent;
     @Spec CommandSpec spec;
-    @Mixin FormatOption format;
+    @Mixin BatchFormatOption format;
 
     @Parameters(paramLabel = "ID", description = "Batch id.")
     String id;
@@ -195,8 +159,8 @@ final class BatchesCommand implements Callable<Integer> {
   static final class Wait implements Callable<Integer> {
     @ParentCommand BatchesCommand parent;
     @Spec CommandSpec spec;
-    @Mixin FormatOption format;
-    @Mixin WaitOptions waitOptions;
+    @Mixin BatchFormatOption format;
+    @Mixin BatchWaitOptions waitOptions;
 
     @Parameters(paramLabel = "ID", description = "Batch id.")
     String id;

@@ -62,8 +62,8 @@ final class BatchesCreateCommand implements Callable<Integer> {
   @Option(names = "--max-requests", hidden = true, description = "Requests per batch (tests).")
   int maxRequests = Batches.MAX_REQUESTS;
 
-  @Mixin BatchesCommand.FormatOption format;
-  @Mixin BatchesCommand.WaitOptions waitOptions;
+  @Mixin BatchFormatOption format;
+  @Mixin BatchWaitOptions waitOptions;
   @Mixin RequestOptions request;
 
   @Override
