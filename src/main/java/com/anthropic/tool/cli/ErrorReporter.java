@@ -41,7 +41,10 @@ public final class ErrorReporter {
     if (e instanceof ApiException) {
       ApiException a = (ApiException) e;
       StringBuilder sb = new StringBuilder();
-      sb.append(line(a.type() == null ? typeForStatus(a.status()) : a.type(), a.errorMessage()));
+      sb.append(
+          line(
+              a.type() == null ? ApiException.typeForStatus(a.status()) : a.type(),
+              a.errorMessage()));
       String suffix = "";
       if (a.status() > 0) {
         suffix = "HTTP " + a.status();
@@ -71,28 +74,6 @@ public final class ErrorReporter {
     }
     String msg = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
     return new Report(line("internal_error", msg), ExitCodes.FAILURE);
-  }
-
-  /** The API's error type for a status, for bodies that carry none (proxy pages, empty bodies). */
-  static String typeForStatus(int status) {
-    switch (status) {
-      case 400:
-        return "invalid_request_error";
-      case 401:
-        return "authentication_error";
-      case 403:
-        return "permission_error";
-      case 404:
-        return "not_found_error";
-      case 413:
-        return "request_too_large";
-      case 429:
-        return "rate_limit_error";
-      case 529:
-        return "overloaded_error";
-      default:
-        return "api_error";
-    }
   }
 
   static int exitCodeFor(ApiException a) {

@@ -188,6 +188,28 @@ public class ApiException extends AnthropicException {
     return new ApiException(status, type, message, requestId, headers, body);
   }
 
+  /** The API's error type for a status, for bodies that carry none (proxy pages, empty bodies). */
+  public static String typeForStatus(int status) {
+    switch (status) {
+      case 400:
+        return "invalid_request_error";
+      case 401:
+        return "authentication_error";
+      case 403:
+        return "permission_error";
+      case 404:
+        return "not_found_error";
+      case 413:
+        return "request_too_large";
+      case 429:
+        return "rate_limit_error";
+      case 529:
+        return "overloaded_error";
+      default:
+        return "api_error";
+    }
+  }
+
   private static int statusForType(String type) {
     if (type == null) {
       return 0;
