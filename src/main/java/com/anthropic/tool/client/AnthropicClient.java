@@ -527,6 +527,13 @@ public final class AnthropicClient implements AutoCloseable {
      * @throws MissingCredentialsException with neither an API key nor an auth token
      */
     public AnthropicClient build() {
+      // an empty key or token (e.g. --api-key "") is no credential at all
+      if (apiKey != null && apiKey.isBlank()) {
+        apiKey = null;
+      }
+      if (authToken != null && authToken.isBlank()) {
+        authToken = null;
+      }
       if (apiKey == null && authToken == null) {
         throw new MissingCredentialsException(
             "no API key: set ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN)");

@@ -291,6 +291,18 @@ class MessagesCommandContractTest {
     assertEquals(0, attempts());
   }
 
+  @Test
+  void should_treat_an_empty_api_key_as_none() {
+    CommandHarness.Result r =
+        new CommandHarness()
+            .env("ANTHROPIC_BASE_URL", base())
+            .run("messages", "--api-key", "", "hi");
+
+    assertEquals(3, r.exitCode(), r.describe());
+    assertTrue(r.err().startsWith("error: authentication_error: "), r.describe());
+    assertEquals(0, attempts());
+  }
+
   static Stream<Arguments> usageErrors() {
     return Stream.of(
         Arguments.of((Object) new String[] {"messages", "--no-such-flag", "hi"}),
