@@ -3,6 +3,7 @@ package com.anthropic.tool.cli;
 import com.anthropic.tool.client.Pricing;
 import com.anthropic.tool.client.model.Json;
 import com.anthropic.tool.client.model.Message;
+import com.anthropic.tool.client.model.MessagesRequest;
 import java.io.PrintWriter;
 
 /** Renders a final message and its side notes (usage, thinking, warnings) the CLI.md way. */
@@ -64,6 +65,12 @@ final class MessageOutput {
                 .map(c -> " estimated_cost=" + c.formatted())
                 .orElse("");
     return "usage: " + m.usage().summary() + cost;
+  }
+
+  /** With {@code --schema}: a warning naming the first path where the answer does not match. */
+  void checkSchema(MessagesRequest request, Message m) {
+    SchemaCheck.problem(request, m).ifPresent(p -> err.println(errStyle.yellow("warning: " + p)));
+    err.flush();
   }
 
   void warnIfTruncated(String stopReason) {
