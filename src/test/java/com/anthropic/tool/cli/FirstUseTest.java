@@ -20,6 +20,16 @@ class FirstUseTest {
   }
 
   @Test
+  void should_print_the_help_on_stderr_and_exit_2_with_no_arguments() {
+    CommandHarness.Result r = new CommandHarness().run();
+
+    assertEquals(2, r.exitCode(), r.describe());
+    assertTrue(r.err().startsWith("Usage: anthropic"), r.describe());
+    assertTrue(r.err().contains("Examples:"), r.describe());
+    assertEquals("", r.out(), r.describe());
+  }
+
+  @Test
   void should_colour_the_error_prefix_on_a_terminal_only() {
     CommandHarness.Result tty = new CommandHarness().stderrIsTerminal(true).run("mesages");
     CommandHarness.Result pipe = new CommandHarness().run("mesages");
