@@ -21,6 +21,9 @@ import picocli.CommandLine.Spec;
       BatchesCommand.class,
       CompletionCommand.class,
       MockServerCommand.class,
+      ConfigCommand.class,
+      KeysCommand.class,
+      InstallCommand.class,
       HelpCommand.class
     },
     synopsisSubcommandLabel = "COMMAND",
