@@ -34,6 +34,17 @@ final class RequestFactory {
     this.settings = settings;
   }
 
+  /** Leaves standard input unread (chat reads its messages from it). */
+  RequestFactory leaveStdin() {
+    stdinUsed = true;
+    return this;
+  }
+
+  /** Loads one attachment as {@code -a} does (chat's {@code /attach}). */
+  ContentBlock attach(String fileOrUrl) {
+    return attachment(fileOrUrl);
+  }
+
   /** A loaded tool: the API definition plus its local command (never sent). */
   record LocalTool(Tool tool, List<String> command) {}
 

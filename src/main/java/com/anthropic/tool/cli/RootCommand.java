@@ -12,6 +12,7 @@ import picocli.CommandLine.Mixin;
     subcommands = {
       MessagesCommand.class,
       StreamCommand.class,
+      ChatCommand.class,
       CountTokensCommand.class,
       ModelsCommand.class,
       BatchesCommand.class,
