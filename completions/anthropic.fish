@@ -3,7 +3,7 @@
 
 function __anthropic_path
     # the subcommand path typed so far, e.g. 'batches create'
-    set -l commands 'messages' 'stream' 'count-tokens' 'models' 'models list' 'models get' 'batches' 'batches create' 'batches get' 'batches list' 'batches cancel' 'batches delete' 'batches wait' 'batches results' 'completion' 'mock-server'
+    set -l commands 'messages' 'stream' 'count-tokens' 'models' 'models list' 'models get' 'batches' 'batches create' 'batches get' 'batches list' 'batches cancel' 'batches delete' 'batches wait' 'batches results' 'completion' 'mock-server' 'help'
     set -l arg_options '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries' '-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '--limit' '--after-id' '--before-id' '--input' '--prompts' '-o' '--output' '--only' '--port'
     set -l tokens (commandline -opc)
     set -e tokens[1]
@@ -45,8 +45,9 @@ complete -c anthropic -n '__anthropic_is ""' -a 'models' -d 'List the available 
 complete -c anthropic -n '__anthropic_is ""' -a 'batches' -d 'Create, inspect, wait for and download message batches'
 complete -c anthropic -n '__anthropic_is ""' -a 'completion' -d 'Print a shell completion script (bash, zsh or fish) to stdout'
 complete -c anthropic -n '__anthropic_is ""' -a 'mock-server' -d 'Serve a local stand-in for the API on 127.0.0.1 with deterministic answers; prints its base URL. For testing scripts and CI pipelines without a key. Stop it with Ctrl-C. See docs/mock-server.md for the answers and the x-mock-* knobs'
+complete -c anthropic -n '__anthropic_is ""' -a 'help' -d 'Show the help of a command (the same text as COMMAND --help)'
 complete -c anthropic -l 'api-key' -x -d 'API key (default: $ANTHROPIC_API_KEY, then api-key in the config file)'
-complete -c anthropic -l 'base-url' -x -d 'API base URL (default: $ANTHROPIC_BASE_URL or https://api.anthropic.com)'
+complete -c anthropic -l 'base-url' -x -d 'API base URL (default: $ANTHROPIC_BASE_URL, else https://api.anthropic.com)'
 complete -c anthropic -l 'api-version' -x -d 'anthropic-version header (default: 2023-06-01)'
 complete -c anthropic -l 'beta' -x -d 'anthropic-beta value; repeatable'
 complete -c anthropic -l 'timeout' -x -d 'Longest wait to connect or for the next stream event (default: 60)'
@@ -76,6 +77,7 @@ complete -c anthropic -n '__anthropic_is "messages"' -l 'cache-ttl' -x -a '5m 1h
 complete -c anthropic -n '__anthropic_is "messages"' -l 'tool' -r -F -d 'Tool definition JSON file; repeatable'
 complete -c anthropic -n '__anthropic_is "messages"' -l 'tool-choice' -x -a 'auto any none' -d 'auto, any, none or a tool name'
 complete -c anthropic -n '__anthropic_is "messages"' -l 'request' -r -F -d 'A full request body as JSON; flags given here override its fields'
+complete -c anthropic -n '__anthropic_is "messages"' -s 'n' -l 'no-stdin' -d 'Leave standard input unread (for loops that feed stdin to something else); an explicit - still reads it'
 complete -c anthropic -n '__anthropic_is "messages"' -s 'u' -l 'usage' -d 'Print token usage to stderr'
 complete -c anthropic -n '__anthropic_is "messages"' -l 'show-thinking' -d 'Print the model\'s thinking to stderr (never stdout)'
 complete -c anthropic -n '__anthropic_is "messages"' -l 'format' -x -a 'text json' -d 'text (default): the answer text; json: the full Message object'
@@ -99,6 +101,7 @@ complete -c anthropic -n '__anthropic_is "stream"' -l 'cache-ttl' -x -a '5m 1h' 
 complete -c anthropic -n '__anthropic_is "stream"' -l 'tool' -r -F -d 'Tool definition JSON file; repeatable'
 complete -c anthropic -n '__anthropic_is "stream"' -l 'tool-choice' -x -a 'auto any none' -d 'auto, any, none or a tool name'
 complete -c anthropic -n '__anthropic_is "stream"' -l 'request' -r -F -d 'A full request body as JSON; flags given here override its fields'
+complete -c anthropic -n '__anthropic_is "stream"' -s 'n' -l 'no-stdin' -d 'Leave standard input unread (for loops that feed stdin to something else); an explicit - still reads it'
 complete -c anthropic -n '__anthropic_is "stream"' -s 'u' -l 'usage' -d 'Print token usage to stderr'
 complete -c anthropic -n '__anthropic_is "stream"' -l 'show-thinking' -d 'Print the model\'s thinking to stderr (never stdout)'
 complete -c anthropic -n '__anthropic_is "stream"' -l 'format' -x -a 'text json jsonl' -d 'text (default): the text as it arrives; json: the final Message object; jsonl: each event\'s data, one per line, as it arrives'
@@ -122,6 +125,7 @@ complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'cache-ttl' -x -a '5
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'tool' -r -F -d 'Tool definition JSON file; repeatable'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'tool-choice' -x -a 'auto any none' -d 'auto, any, none or a tool name'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'request' -r -F -d 'A full request body as JSON; flags given here override its fields'
+complete -c anthropic -n '__anthropic_is "count-tokens"' -s 'n' -l 'no-stdin' -d 'Leave standard input unread (for loops that feed stdin to something else); an explicit - still reads it'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -s 'u' -l 'usage' -d 'Print token usage to stderr'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'show-thinking' -d 'Print the model\'s thinking to stderr (never stdout)'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'format' -x -a 'text json' -d 'text (default): the number; json: the API\'s answer'
@@ -178,6 +182,7 @@ complete -c anthropic -n '__anthropic_is "batches create"' -l 'cache-ttl' -x -a 
 complete -c anthropic -n '__anthropic_is "batches create"' -l 'tool' -r -F -d 'Tool definition JSON file; repeatable'
 complete -c anthropic -n '__anthropic_is "batches create"' -l 'tool-choice' -x -a 'auto any none' -d 'auto, any, none or a tool name'
 complete -c anthropic -n '__anthropic_is "batches create"' -l 'request' -r -F -d 'A full request body as JSON; flags given here override its fields'
+complete -c anthropic -n '__anthropic_is "batches create"' -s 'n' -l 'no-stdin' -d 'Leave standard input unread (for loops that feed stdin to something else); an explicit - still reads it'
 complete -c anthropic -n '__anthropic_is "batches create"' -s 'u' -l 'usage' -d 'Print token usage to stderr'
 complete -c anthropic -n '__anthropic_is "batches create"' -l 'show-thinking' -d 'Print the model\'s thinking to stderr (never stdout)'
 
@@ -211,3 +216,5 @@ complete -c anthropic -n '__anthropic_is "completion"' -a 'bash zsh fish' -d 'ba
 
 # anthropic mock-server
 complete -c anthropic -n '__anthropic_is "mock-server"' -l 'port' -x -d 'Port on 127.0.0.1 (default: 0, any free port)'
+
+# anthropic help

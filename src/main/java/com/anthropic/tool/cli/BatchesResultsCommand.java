@@ -30,7 +30,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "results",
     description =
-        "Download a batch's results as JSONL (one result per line, in order) to stdout or a file.")
+        "Download a batch's results as JSONL (one result per line, in order) to stdout or a file.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  anthropic batches results msgbatch_01AbC --output results.jsonl",
+      "  anthropic batches results msgbatch_01AbC --text",
+      "  anthropic batches results msgbatch_01AbC --only errored | jq .result.error"
+    })
 final class BatchesResultsCommand implements Callable<Integer> {
   private static final List<String> TYPES = List.of("succeeded", "errored", "canceled", "expired");
 

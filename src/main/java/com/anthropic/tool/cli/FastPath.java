@@ -40,7 +40,7 @@ final class FastPath {
       command.prompt = words;
       return command.run(support);
     } catch (RuntimeException e) {
-      return Cli.onExecutionException(e, out, err, global.debug());
+      return Cli.onExecutionException(e, out, err, global.debug(), support.errStyle(), ctx.env());
     }
   }
 
@@ -61,6 +61,7 @@ final class FastPath {
 
   /** The real usage text, from picocli, only if it is ever printed. */
   private static String usage(CliContext ctx, String name) {
-    return new CommandLine(new RootCommand(ctx)).getSubcommands().get(name).getUsageMessage();
+    return CommandSupport.shortUsage(
+        new CommandLine(new RootCommand(ctx)).getSubcommands().get(name));
   }
 }
