@@ -108,26 +108,18 @@ complete -c anthropic -n '__anthropic_is "stream"' -l 'format' -x -a 'text json 
 
 # anthropic count-tokens
 complete -c anthropic -n '__anthropic_is "count-tokens"' -s 'm' -l 'model' -x -a '(__anthropic_models)' -d 'Model (default: $ANTHROPIC_MODEL, then model in the config file, then claude-sonnet-4-6)'
-complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'max-tokens' -x -d 'Most tokens to generate (default: per model)'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -s 's' -l 'system' -x -d 'System prompt'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'system-file' -r -F -d 'Read the system prompt from a file (- for stdin)'
-complete -c anthropic -n '__anthropic_is "count-tokens"' -s 't' -l 'temperature' -x -d 'Sampling temperature, 0 to 1'
-complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'top-p' -x -d 'Nucleus sampling, 0 to 1'
-complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'top-k' -x -d 'Sample from the top K tokens'
-complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'stop' -x -d 'Stop sequence; repeatable'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -s 'a' -l 'attach' -r -F -d 'Attach an image, PDF or text file (type from its content), a URL (.pdf: document, else image; never fetched here), or - for stdin; repeatable'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'thinking' -x -d 'Extended thinking with this token budget (at least 1024; 0 turns it off), or adaptive (the model decides)'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'effort' -x -a 'low medium high xhigh max' -d 'output_config.effort: low, medium, high, xhigh or max'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'schema' -r -F -d 'Structured output: a JSON Schema file, inline JSON ({...}), or fields such as \'name, born int, bio: a one-line biography\' (types str, int, float, bool)'
-complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'service-tier' -x -a 'auto standard_only' -d 'auto or standard_only'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'cache' -d 'Add cache_control to the system prompt and the last user block'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'cache-ttl' -x -a '5m 1h' -d 'Cache lifetime, 5m or 1h (implies --cache)'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'tool' -r -F -d 'Tool definition JSON file; repeatable'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'tool-choice' -x -a 'auto any none' -d 'auto, any, none or a tool name'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'request' -r -F -d 'A full request body as JSON; flags given here override its fields'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -s 'n' -l 'no-stdin' -d 'Leave standard input unread (for loops that feed stdin to something else); an explicit - still reads it'
-complete -c anthropic -n '__anthropic_is "count-tokens"' -s 'u' -l 'usage' -d 'Print token usage to stderr'
-complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'show-thinking' -d 'Print the model\'s thinking to stderr (never stdout)'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'format' -x -a 'text json' -d 'text (default): the number; json: the API\'s answer'
 
 # anthropic models

@@ -527,10 +527,9 @@ function _picocli_anthropic_counttokens() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local flag_opts="'--cache' '-n' '--no-stdin' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-m' '--model' '-s' '--system' '--system-file' '-a' '--attach' '--thinking' '--effort' '--schema' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
-  local TIER_option_args=("auto" "standard_only") # --service-tier values
   local TTL_option_args=("5m" "1h") # --cache-ttl values
   local CHOICE_option_args=("auto" "any" "none") # --tool-choice values
   local FORMAT_option_args=("text" "json") # --format values
@@ -546,9 +545,6 @@ function _picocli_anthropic_counttokens() {
       fi
       return 0
       ;;
-    '--max-tokens')
-      return
-      ;;
     '-s'|'--system')
       return
       ;;
@@ -557,18 +553,6 @@ function _picocli_anthropic_counttokens() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '-t'|'--temperature')
-      return
-      ;;
-    '--top-p')
-      return
-      ;;
-    '--top-k')
-      return
-      ;;
-    '--stop')
-      return
       ;;
     '-a'|'--attach')
       local IFS=$'\n'
@@ -588,11 +572,6 @@ function _picocli_anthropic_counttokens() {
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--service-tier')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${TIER_option_args[@]}" ) )
       return $?
       ;;
     '--cache-ttl')
@@ -757,31 +736,8 @@ function _picocli_anthropic_completion() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
-
-  type compopt &>/dev/null && compopt +o default
-
-  case ${prev_word} in
-    '--api-key')
-      return
-      ;;
-    '--base-url')
-      return
-      ;;
-    '--api-version')
-      return
-      ;;
-    '--beta')
-      return
-      ;;
-    '--timeout')
-      return
-      ;;
-    '--max-retries')
-      return
-      ;;
-  esac
+  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts=""
   local SHELL_pos_param_args=("bash" "zsh" "fish") # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
@@ -805,31 +761,13 @@ function _picocli_anthropic_mockserver() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--port' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--port'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--port')
-      return
-      ;;
-    '--api-key')
-      return
-      ;;
-    '--base-url')
-      return
-      ;;
-    '--api-version')
-      return
-      ;;
-    '--beta')
-      return
-      ;;
-    '--timeout')
-      return
-      ;;
-    '--max-retries')
       return
       ;;
   esac
@@ -850,31 +788,8 @@ function _picocli_anthropic_help() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
-
-  type compopt &>/dev/null && compopt +o default
-
-  case ${prev_word} in
-    '--api-key')
-      return
-      ;;
-    '--base-url')
-      return
-      ;;
-    '--api-version')
-      return
-      ;;
-    '--beta')
-      return
-      ;;
-    '--timeout')
-      return
-      ;;
-    '--max-retries')
-      return
-      ;;
-  esac
+  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )

@@ -19,7 +19,7 @@ public final class Cli {
       return fast;
     }
     RootCommand root = new RootCommand(ctx);
-    CommandLine cl = new CommandLine(root);
+    CommandLine cl = HelpLayout.of(root);
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
     description = "Print a shell completion script (bash, zsh or fish) to stdout.",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  source <(anthropic completion bash)     # bash (or save it in a bash-completion directory)",
+      "  source <(anthropic completion bash)     # bash, in ~/.bashrc",
       "  source <(anthropic completion zsh)      # zsh, in ~/.zshrc (uses bashcompinit)",
       "  anthropic completion fish > ~/.config/fish/completions/anthropic.fish",
       "",

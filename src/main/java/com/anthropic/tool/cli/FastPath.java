@@ -3,7 +3,6 @@ package com.anthropic.tool.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine;
 
 /**
  * Runs the commonest invocations, {@code messages WORD...} and {@code stream WORD...} with no
@@ -62,6 +61,6 @@ final class FastPath {
   /** The real usage text, from picocli, only if it is ever printed. */
   private static String usage(CliContext ctx, String name) {
     return CommandSupport.shortUsage(
-        new CommandLine(new RootCommand(ctx)).getSubcommands().get(name));
+        HelpLayout.of(new RootCommand(ctx)).getSubcommands().get(name));
   }
 }

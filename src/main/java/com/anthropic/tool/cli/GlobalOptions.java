@@ -24,7 +24,7 @@ public final class GlobalOptions {
       paramLabel = "URL",
       description = {
         "API base URL (default: $ANTHROPIC_BASE_URL,",
-        "else https://api.anthropic.com)."
+        "  else https://api.anthropic.com)."
       },
       scope = ScopeType.INHERIT)
   String baseUrl;
