@@ -232,7 +232,8 @@ complete -c anthropic -n '__anthropic_is "batches wait"' -l 'format' -x -a 'text
 # anthropic batches results
 complete -c anthropic -n '__anthropic_is "batches results"' -s 'o' -l 'output' -r -F -d 'Write to FILE (renamed into place only when the download is complete)'
 complete -c anthropic -n '__anthropic_is "batches results"' -l 'only' -x -a 'succeeded errored canceled expired' -d 'Only results of this type: succeeded, errored, canceled or expired'
-complete -c anthropic -n '__anthropic_is "batches results"' -l 'text' -d 'For succeeded results print custom_id<TAB>text (\\n, \\t and \\\\ escaped), one a line'
+complete -c anthropic -n '__anthropic_is "batches results"' -l 'text' -d 'For succeeded results print custom_id<TAB>text (\\n, \\t and \\\\ escaped), one a line; a JSON answer (a --schema batch) as compact JSON'
+complete -c anthropic -n '__anthropic_is "batches results"' -l 'answers' -d 'Print only the answers of succeeded results, one a line, in order: for a --schema batch, one JSON value per line (JSONL)'
 
 # anthropic completion
 complete -c anthropic -n '__anthropic_is "completion"' -a 'bash zsh fish' -d 'bash, zsh or fish'

@@ -1529,7 +1529,7 @@ function _picocli_anthropic_batches_results() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--text' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--text' '--answers' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--only' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local TYPE_option_args=("succeeded" "errored" "canceled" "expired") # --only values
 
