@@ -797,7 +797,7 @@ function _picocli_anthropic_models() {
   local commands="list get"
   local flag_opts="'--all' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--limit' '--after-id' '--before-id' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
-  local FORMAT_option_args=("text" "json") # --format values
+  local FORMAT_option_args=("text" "json" "jsonl") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1031,7 +1031,7 @@ function _picocli_anthropic_models_list() {
   local commands=""
   local flag_opts="'--all' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--limit' '--after-id' '--before-id' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
-  local FORMAT_option_args=("text" "json") # --format values
+  local FORMAT_option_args=("text" "json" "jsonl") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1327,7 +1327,7 @@ function _picocli_anthropic_batches_list() {
   local commands=""
   local flag_opts="'--all' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--limit' '--after-id' '--before-id' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
-  local FORMAT_option_args=("text" "json") # --format values
+  local FORMAT_option_args=("text" "json" "jsonl") # --format values
 
   type compopt &>/dev/null && compopt +o default
 

@@ -161,14 +161,14 @@ complete -c anthropic -n '__anthropic_is "models"' -l 'limit' -x -d 'Page size, 
 complete -c anthropic -n '__anthropic_is "models"' -l 'after-id' -x -d 'Start after this id'
 complete -c anthropic -n '__anthropic_is "models"' -l 'before-id' -x -d 'Page before this id'
 complete -c anthropic -n '__anthropic_is "models"' -l 'all' -d 'Keep fetching pages until has_more is false'
-complete -c anthropic -n '__anthropic_is "models"' -l 'format' -x -a 'text json' -d 'text (default): one tab-separated line per item; json: one API object per line'
+complete -c anthropic -n '__anthropic_is "models"' -l 'format' -x -a 'text json jsonl' -d 'text (default): aligned columns under a header on a terminal, tab-separated lines when piped; json: one JSON array of the API objects; jsonl: one object per line'
 
 # anthropic models list
 complete -c anthropic -n '__anthropic_is "models list"' -l 'limit' -x -d 'Page size, 1 to 1000 (default 20)'
 complete -c anthropic -n '__anthropic_is "models list"' -l 'after-id' -x -d 'Start after this id'
 complete -c anthropic -n '__anthropic_is "models list"' -l 'before-id' -x -d 'Page before this id'
 complete -c anthropic -n '__anthropic_is "models list"' -l 'all' -d 'Keep fetching pages until has_more is false'
-complete -c anthropic -n '__anthropic_is "models list"' -l 'format' -x -a 'text json' -d 'text (default): one tab-separated line per item; json: one API object per line'
+complete -c anthropic -n '__anthropic_is "models list"' -l 'format' -x -a 'text json jsonl' -d 'text (default): aligned columns under a header on a terminal, tab-separated lines when piped; json: one JSON array of the API objects; jsonl: one object per line'
 
 # anthropic models get
 complete -c anthropic -n '__anthropic_is "models get"' -l 'format' -x -a 'text json' -d 'text (default): id, display name, created date; json: the API object'
@@ -218,7 +218,7 @@ complete -c anthropic -n '__anthropic_is "batches list"' -l 'limit' -x -d 'Page 
 complete -c anthropic -n '__anthropic_is "batches list"' -l 'after-id' -x -d 'Start after this id'
 complete -c anthropic -n '__anthropic_is "batches list"' -l 'before-id' -x -d 'Page before this id'
 complete -c anthropic -n '__anthropic_is "batches list"' -l 'all' -d 'Keep fetching pages until has_more is false'
-complete -c anthropic -n '__anthropic_is "batches list"' -l 'format' -x -a 'text json' -d 'text (default): one tab-separated line per item; json: one API object per line'
+complete -c anthropic -n '__anthropic_is "batches list"' -l 'format' -x -a 'text json jsonl' -d 'text (default): aligned columns under a header on a terminal, tab-separated lines when piped; json: one JSON array of the API objects; jsonl: one object per line'
 
 # anthropic batches cancel
 complete -c anthropic -n '__anthropic_is "batches cancel"' -l 'format' -x -a 'text json' -d 'text (default): one tab-separated line; json: the API object'

@@ -106,13 +106,16 @@ final class BatchesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       CommandSupport s = new CommandSupport(parent.root, spec);
-      ResourceOutput out = new ResourceOutput(s.out(), list.json());
+      ResourceOutput out = list.output(s);
       try (AnthropicClient client = s.client()) {
         if (list.all) {
           client.batches().listAll(list.params()).forEach(out::batch);
+          out.end();
         } else {
           Page<MessageBatch> page = client.batches().list(list.params());
           page.data().forEach(out::batch);
+          out.end();
+          list.noteMore(s, page);
         }
       }
       return ExitCodes.OK;

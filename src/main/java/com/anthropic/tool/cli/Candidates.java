@@ -45,6 +45,13 @@ final class Candidates {
     }
   }
 
+  /** {@code --format} of list commands. */
+  static final class ListFormats extends Fixed {
+    ListFormats() {
+      super("text", "json", "jsonl");
+    }
+  }
+
   /** {@code --service-tier}. */
   static final class ServiceTiers extends Fixed {
     ServiceTiers() {

@@ -20,10 +20,12 @@ final class ListOptions {
 
   @Option(
       names = "--format",
-      completionCandidates = Candidates.ResourceFormats.class,
+      completionCandidates = Candidates.ListFormats.class,
       paramLabel = "FORMAT",
-      description =
-          "text (default): one tab-separated line per item; json: one API object per line.")
+      description = {
+        "text (default): aligned columns under a header on a terminal, tab-separated lines when"
+            + " piped; json: one JSON array of the API objects; jsonl: one object per line."
+      })
   String format = "text";
 
   ListParams params() {
@@ -38,8 +40,30 @@ final class ListOptions {
     }
   }
 
-  boolean json() {
-    Formats.check(format, "text", "json");
-    return format.equals("json");
+  /** The checked format: text, json or jsonl. */
+  String format() {
+    Formats.check(format, "text", "json", "jsonl");
+    return format;
+  }
+
+  /** The output for this list on this stdout. */
+  ResourceOutput output(CommandSupport s) {
+    return ResourceOutput.list(s.out(), format(), s.ctx().stdoutIsTerminal());
+  }
+
+  /**
+   * After a page with more behind it (and no --all): a {@code note:} on stderr naming the option
+   * that fetches the next one.
+   */
+  void noteMore(CommandSupport s, com.anthropic.tool.client.model.Page<?> page) {
+    if (!page.hasMore() || all) {
+      return;
+    }
+    String next =
+        beforeId != null
+            ? (page.firstId() == null ? null : "--before-id " + page.firstId())
+            : (page.lastId() == null ? null : "--after-id " + page.lastId());
+    s.err().println("note: more results: " + (next == null ? "" : next + " or ") + "--all");
+    s.err().flush();
   }
 }

@@ -39,7 +39,7 @@ final class ModelsCommand implements Callable<Integer> {
   }
 
   static int list(CommandSupport s, ListOptions o) {
-    ResourceOutput out = new ResourceOutput(s.out(), o.json());
+    ResourceOutput out = o.output(s);
     ListParams params = o.params();
     try (AnthropicClient client = s.client()) {
       if (o.all) {
@@ -55,9 +55,12 @@ final class ModelsCommand implements Callable<Integer> {
         if (params.afterId() == null && params.beforeId() == null) {
           cache(s).write(ids);
         }
+        out.end();
       } else {
         Page<ModelInfo> page = client.models().list(params);
         page.data().forEach(out::model);
+        out.end();
+        o.noteMore(s, page);
         if (!page.hasMore() && params.afterId() == null && params.beforeId() == null) {
           cache(s).write(page.data().stream().map(ModelInfo::id).collect(Collectors.toList()));
         }

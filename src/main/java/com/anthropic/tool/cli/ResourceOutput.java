@@ -5,34 +5,141 @@ import com.anthropic.tool.client.model.MessageBatch;
 import com.anthropic.tool.client.model.ModelInfo;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Text and JSON lines for resources (CLI.md "Resource output"): the id first, single tabs, no
- * header; JSON is the API object unchanged, one per line.
+ * Resources the CLI.md way ("Resource output"). One resource: a text line (id first, single tabs)
+ * or the API object as one JSON document. A list ({@link #list}): {@code text} is tab-separated
+ * lines with no header when piped and aligned columns under a header on a terminal; {@code json} is
+ * one JSON array (written as the items arrive, so {@code --all} stays in constant memory); {@code
+ * jsonl} one object per line. Call {@link #end()} after the last item.
  */
 final class ResourceOutput {
   private final PrintWriter out;
-  private final boolean json;
+  private final String format;
+  private final boolean list;
+  private final boolean terminal;
+  private final List<List<String>> rows = new ArrayList<>();
+  private List<String> header = List.of();
+  private int items;
 
+  /** One resource: {@code json} true for the API object, else a text line. */
   ResourceOutput(PrintWriter out, boolean json) {
+    this(out, json ? "json" : "text", false, false);
+  }
+
+  private ResourceOutput(PrintWriter out, String format, boolean list, boolean terminal) {
     this.out = out;
-    this.json = json;
+    this.format = format;
+    this.list = list;
+    this.terminal = terminal;
+  }
+
+  /** A list in {@code text}, {@code json} or {@code jsonl}, for stdout that is or is not a tty. */
+  static ResourceOutput list(PrintWriter out, String format, boolean stdoutIsTerminal) {
+    return new ResourceOutput(out, format, true, stdoutIsTerminal);
   }
 
   void model(ModelInfo m) {
-    if (json) {
-      raw(m.raw());
-    } else {
-      out.println(m.id() + '\t' + orDash(m.displayName()) + '\t' + date(m.createdAt()));
-    }
+    item(
+        m.raw(),
+        List.of("ID", "NAME", "CREATED"),
+        List.of(m.id(), orDash(m.displayName()), date(m.createdAt())),
+        List.of(m.id(), orDash(m.displayName()), date(m.createdAt())));
   }
 
   void batch(MessageBatch b) {
-    if (json) {
-      raw(b.raw());
-    } else {
-      out.println(batchLine(b));
+    MessageBatch.RequestCounts c = b.requestCounts();
+    item(
+        b.raw(),
+        List.of(
+            "ID",
+            "STATUS",
+            "PROCESSING",
+            "SUCCEEDED",
+            "ERRORED",
+            "CANCELED",
+            "EXPIRED",
+            "CREATED",
+            "ENDED"),
+        List.of(batchLine(b).split("\t", -1)),
+        List.of(
+            orDash(b.id()),
+            orDash(b.processingStatus()),
+            String.valueOf(c.processing()),
+            String.valueOf(c.succeeded()),
+            String.valueOf(c.errored()),
+            String.valueOf(c.canceled()),
+            String.valueOf(c.expired()),
+            humanTime(b.createdAt()),
+            humanTime(b.endedAt())));
+  }
+
+  private void item(JsonObject raw, List<String> header, List<String> piped, List<String> human) {
+    items++;
+    switch (format) {
+      case "json" -> {
+        if (!list) {
+          raw(raw);
+        } else {
+          out.print(items == 1 ? "[\n" : ",\n");
+          out.print(Json.write(raw));
+        }
+      }
+      case "jsonl" -> raw(raw);
+      default -> {
+        if (list && terminal) {
+          this.header = header;
+          rows.add(human);
+        } else {
+          out.println(String.join("\t", piped));
+        }
+      }
     }
+  }
+
+  /** Closes a list: the JSON array's bracket, or the aligned table on a terminal. */
+  void end() {
+    if (!list) {
+      return;
+    }
+    if (format.equals("json")) {
+      out.println(items == 0 ? "[]" : "\n]");
+    } else if (format.equals("text") && terminal && !rows.isEmpty()) {
+      int[] width = new int[header.size()];
+      for (List<String> row : concat(header, rows)) {
+        for (int i = 0; i < row.size(); i++) {
+          width[i] = Math.max(width[i], row.get(i).length());
+        }
+      }
+      for (List<String> row : concat(header, rows)) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < row.size(); i++) {
+          sb.append(row.get(i));
+          if (i < row.size() - 1) {
+            sb.append(" ".repeat(width[i] - row.get(i).length() + 2));
+          }
+        }
+        out.println(sb.toString().stripTrailing());
+      }
+    }
+    out.flush();
+  }
+
+  private static List<List<String>> concat(List<String> header, List<List<String>> rows) {
+    List<List<String>> all = new ArrayList<>();
+    all.add(header);
+    all.addAll(rows);
+    return all;
+  }
+
+  /** {@code 2024-09-24 18:37} (UTC) from an RFC 3339 time, for people. */
+  private static String humanTime(String rfc3339) {
+    if (rfc3339 == null || rfc3339.length() < 16) {
+      return orDash(rfc3339);
+    }
+    return rfc3339.substring(0, 10) + " " + rfc3339.substring(11, 16);
   }
 
   void raw(JsonObject o) {

@@ -153,7 +153,7 @@ class ResourceCommandsTest {
   }
 
   @Test
-  void should_pass_paging_flags_as_query_and_print_json_objects_unchanged() {
+  void should_pass_paging_flags_as_query_and_print_one_json_array_of_the_objects_unchanged() {
     server
         .when(request().withMethod("GET").withPath("/v1/models"))
         .respond(response().withBody(page("m1", "m1", true, model("m1"))));
@@ -162,8 +162,10 @@ class ResourceCommandsTest {
         harness().run("models", "--limit", "1", "--before-id", "m9", "--format", "json");
 
     assertEquals(0, r.exitCode(), r.describe());
-    assertEquals(Json.write(Json.parseObject(model("m1"))) + "\n", r.out(), r.describe());
+    assertEquals(
+        "[\n" + Json.write(Json.parseObject(model("m1"))) + "\n]\n", r.out(), r.describe());
     assertTrue(r.out().contains("\"max_tokens\":null"), r.describe());
+    assertEquals("note: more results: --before-id m1 or --all\n", r.err(), r.describe());
     HttpRequest sent = server.retrieveRecordedRequests(request())[0];
     assertEquals("1", sent.getFirstQueryStringParameter("limit"));
     assertEquals("m9", sent.getFirstQueryStringParameter("before_id"));
