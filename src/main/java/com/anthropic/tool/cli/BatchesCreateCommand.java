@@ -116,6 +116,7 @@ final class BatchesCreateCommand implements Callable<Integer> {
               : ctx;
       MessagesRequest t =
           new RequestFactory(forFactory, s.settings())
+              .onWarning(w -> s.err().println("warning: " + w))
               .build(request, List.of(PLACEHOLDER), s.shortUsage());
       template = BatchInput.template(t, PLACEHOLDER);
     } else if (hasRequestFlags()) {
@@ -139,6 +140,8 @@ final class BatchesCreateCommand implements Callable<Integer> {
         || o.systemFile != null
         || o.request != null
         || !o.attach.isEmpty()
-        || !o.tools.isEmpty();
+        || !o.tools.isEmpty()
+        || o.schema != null
+        || o.effort != null;
   }
 }

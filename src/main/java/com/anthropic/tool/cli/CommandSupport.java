@@ -143,7 +143,7 @@ final class CommandSupport {
   }
 
   RequestFactory requests() {
-    return new RequestFactory(ctx(), settings());
+    return new RequestFactory(ctx(), settings()).onWarning(w -> err().println("warning: " + w));
   }
 
   /** The short usage text printed when a prompt command has nothing to send on a terminal. */

@@ -2,6 +2,7 @@ package com.anthropic.tool.cli;
 
 import com.anthropic.tool.client.model.Json;
 import com.anthropic.tool.client.model.Message;
+import com.anthropic.tool.client.model.MessagesRequest;
 import java.io.PrintWriter;
 
 /** Renders a final message and its side notes (usage, thinking, warnings) the CLI.md way. */
@@ -48,6 +49,12 @@ final class MessageOutput {
       err.println("usage: " + m.usage().summary());
     }
     warnIfTruncated(m.stopReason());
+    err.flush();
+  }
+
+  /** With {@code --schema}: a warning naming the first path where the answer does not match. */
+  void checkSchema(MessagesRequest request, Message m) {
+    SchemaCheck.problem(request, m).ifPresent(p -> err.println(errStyle.yellow("warning: " + p)));
     err.flush();
   }
 

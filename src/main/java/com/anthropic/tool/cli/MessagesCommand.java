@@ -63,6 +63,7 @@ final class MessagesCommand implements Callable<Integer> {
     }
     output.printMessage(m, format);
     output.printNotes(m, request.usage());
+    output.checkSchema(req, m);
     return ExitCodes.OK;
   }
 }

@@ -102,6 +102,7 @@ final class StreamCommand implements Callable<Integer> {
                     + ")");
       }
       output.printNotes(m, request.usage());
+      output.checkSchema(req, m);
     }
     return ExitCodes.OK;
   }
