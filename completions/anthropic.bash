@@ -161,6 +161,7 @@ function _complete_anthropic() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} batches" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} mock-server" ];    then _picocli_anthropic; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} models list" ];    then _picocli_anthropic_models; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} models get" ];    then _picocli_anthropic_models; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} batches create" ];    then _picocli_anthropic_batches; return $?; fi
@@ -179,25 +180,27 @@ function _complete_anthropic() {
   local cmds4=(batches)
   local cmds5=(completion)
   local cmds6=(mock-server)
-  local cmds7=(models list)
-  local cmds8=(models get)
-  local cmds9=(batches create)
-  local cmds10=(batches get)
-  local cmds11=(batches list)
-  local cmds12=(batches cancel)
-  local cmds13=(batches delete)
-  local cmds14=(batches wait)
-  local cmds15=(batches results)
+  local cmds7=(help)
+  local cmds8=(models list)
+  local cmds9=(models get)
+  local cmds10=(batches create)
+  local cmds11=(batches get)
+  local cmds12=(batches list)
+  local cmds13=(batches cancel)
+  local cmds14=(batches delete)
+  local cmds15=(batches wait)
+  local cmds16=(batches results)
 
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_anthropic_batches_results; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_anthropic_batches_wait; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_anthropic_batches_delete; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_anthropic_batches_cancel; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_anthropic_batches_list; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_anthropic_batches_get; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_anthropic_batches_create; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_anthropic_models_get; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_anthropic_models_list; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_anthropic_batches_results; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_anthropic_batches_wait; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_anthropic_batches_delete; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_anthropic_batches_cancel; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_anthropic_batches_list; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_anthropic_batches_get; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_anthropic_batches_create; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_anthropic_models_get; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_anthropic_models_list; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_anthropic_help; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_anthropic_mockserver; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_anthropic_completion; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_anthropic_batches; return $?; fi
@@ -216,7 +219,7 @@ function _picocli_anthropic() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="messages stream count-tokens models batches completion mock-server"
+  local commands="messages stream count-tokens models batches completion mock-server help"
   local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
 
@@ -259,7 +262,7 @@ function _picocli_anthropic_messages() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--cache' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TIER_option_args=("auto" "standard_only") # --service-tier values
@@ -390,7 +393,7 @@ function _picocli_anthropic_stream() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--cache' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TIER_option_args=("auto" "standard_only") # --service-tier values
@@ -521,10 +524,9 @@ function _picocli_anthropic_counttokens() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--cache' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local flag_opts="'--cache' '-n' '--no-stdin' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-m' '--model' '-s' '--system' '--system-file' '-a' '--attach' '--thinking' '--effort' '--schema' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
-  local TIER_option_args=("auto" "standard_only") # --service-tier values
   local TTL_option_args=("5m" "1h") # --cache-ttl values
   local CHOICE_option_args=("auto" "any" "none") # --tool-choice values
   local FORMAT_option_args=("text" "json") # --format values
@@ -540,9 +542,6 @@ function _picocli_anthropic_counttokens() {
       fi
       return 0
       ;;
-    '--max-tokens')
-      return
-      ;;
     '-s'|'--system')
       return
       ;;
@@ -551,18 +550,6 @@ function _picocli_anthropic_counttokens() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '-t'|'--temperature')
-      return
-      ;;
-    '--top-p')
-      return
-      ;;
-    '--top-k')
-      return
-      ;;
-    '--stop')
-      return
       ;;
     '-a'|'--attach')
       local IFS=$'\n'
@@ -582,11 +569,6 @@ function _picocli_anthropic_counttokens() {
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--service-tier')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${TIER_option_args[@]}" ) )
       return $?
       ;;
     '--cache-ttl')
@@ -751,31 +733,8 @@ function _picocli_anthropic_completion() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
-
-  type compopt &>/dev/null && compopt +o default
-
-  case ${prev_word} in
-    '--api-key')
-      return
-      ;;
-    '--base-url')
-      return
-      ;;
-    '--api-version')
-      return
-      ;;
-    '--beta')
-      return
-      ;;
-    '--timeout')
-      return
-      ;;
-    '--max-retries')
-      return
-      ;;
-  esac
+  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts=""
   local SHELL_pos_param_args=("bash" "zsh" "fish") # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
@@ -799,8 +758,8 @@ function _picocli_anthropic_mockserver() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--port' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--port'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -808,25 +767,26 @@ function _picocli_anthropic_mockserver() {
     '--port')
       return
       ;;
-    '--api-key')
-      return
-      ;;
-    '--base-url')
-      return
-      ;;
-    '--api-version')
-      return
-      ;;
-    '--beta')
-      return
-      ;;
-    '--timeout')
-      return
-      ;;
-    '--max-retries')
-      return
-      ;;
   esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `help` subcommand.
+function _picocli_anthropic_help() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -949,7 +909,7 @@ function _picocli_anthropic_batches_create() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--split' '--wait' '--cache' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--split' '--wait' '--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--input' '--prompts' '--format' '-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json") # --format values
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values

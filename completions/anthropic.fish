@@ -3,7 +3,7 @@
 
 function __anthropic_path
     # the subcommand path typed so far, e.g. 'batches create'
-    set -l commands 'messages' 'stream' 'count-tokens' 'models' 'models list' 'models get' 'batches' 'batches create' 'batches get' 'batches list' 'batches cancel' 'batches delete' 'batches wait' 'batches results' 'completion' 'mock-server'
+    set -l commands 'messages' 'stream' 'count-tokens' 'models' 'models list' 'models get' 'batches' 'batches create' 'batches get' 'batches list' 'batches cancel' 'batches delete' 'batches wait' 'batches results' 'completion' 'mock-server' 'help'
     set -l arg_options '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries' '-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '--limit' '--after-id' '--before-id' '--input' '--prompts' '-o' '--output' '--only' '--port'
     set -l tokens (commandline -opc)
     set -e tokens[1]
@@ -45,8 +45,9 @@ complete -c anthropic -n '__anthropic_is ""' -a 'models' -d 'List the available 
 complete -c anthropic -n '__anthropic_is ""' -a 'batches' -d 'Create, inspect, wait for and download message batches'
 complete -c anthropic -n '__anthropic_is ""' -a 'completion' -d 'Print a shell completion script (bash, zsh or fish) to stdout'
 complete -c anthropic -n '__anthropic_is ""' -a 'mock-server' -d 'Serve a local stand-in for the API on 127.0.0.1 with deterministic answers; prints its base URL. For testing scripts and CI pipelines without a key. Stop it with Ctrl-C. See docs/mock-server.md for the answers and the x-mock-* knobs'
+complete -c anthropic -n '__anthropic_is ""' -a 'help' -d 'Show the help of a command (the same text as COMMAND --help)'
 complete -c anthropic -l 'api-key' -x -d 'API key (default: $ANTHROPIC_API_KEY, then api-key in the config file)'
-complete -c anthropic -l 'base-url' -x -d 'API base URL (default: $ANTHROPIC_BASE_URL or https://api.anthropic.com)'
+complete -c anthropic -l 'base-url' -x -d 'API base URL (default: $ANTHROPIC_BASE_URL, else https://api.anthropic.com)'
 complete -c anthropic -l 'api-version' -x -d 'anthropic-version header (default: 2023-06-01)'
 complete -c anthropic -l 'beta' -x -d 'anthropic-beta value; repeatable'
 complete -c anthropic -l 'timeout' -x -d 'Longest wait to connect or for the next stream event (default: 60)'
@@ -76,6 +77,7 @@ complete -c anthropic -n '__anthropic_is "messages"' -l 'cache-ttl' -x -a '5m 1h
 complete -c anthropic -n '__anthropic_is "messages"' -l 'tool' -r -F -d 'Tool definition JSON file; repeatable'
 complete -c anthropic -n '__anthropic_is "messages"' -l 'tool-choice' -x -a 'auto any none' -d 'auto, any, none or a tool name'
 complete -c anthropic -n '__anthropic_is "messages"' -l 'request' -r -F -d 'A full request body as JSON; flags given here override its fields'
+complete -c anthropic -n '__anthropic_is "messages"' -s 'n' -l 'no-stdin' -d 'Leave standard input unread (for loops that feed stdin to something else); an explicit - still reads it'
 complete -c anthropic -n '__anthropic_is "messages"' -s 'u' -l 'usage' -d 'Print token usage to stderr'
 complete -c anthropic -n '__anthropic_is "messages"' -l 'show-thinking' -d 'Print the model\'s thinking to stderr (never stdout)'
 complete -c anthropic -n '__anthropic_is "messages"' -l 'format' -x -a 'text json' -d 'text (default): the answer text; json: the full Message object'
@@ -99,31 +101,25 @@ complete -c anthropic -n '__anthropic_is "stream"' -l 'cache-ttl' -x -a '5m 1h' 
 complete -c anthropic -n '__anthropic_is "stream"' -l 'tool' -r -F -d 'Tool definition JSON file; repeatable'
 complete -c anthropic -n '__anthropic_is "stream"' -l 'tool-choice' -x -a 'auto any none' -d 'auto, any, none or a tool name'
 complete -c anthropic -n '__anthropic_is "stream"' -l 'request' -r -F -d 'A full request body as JSON; flags given here override its fields'
+complete -c anthropic -n '__anthropic_is "stream"' -s 'n' -l 'no-stdin' -d 'Leave standard input unread (for loops that feed stdin to something else); an explicit - still reads it'
 complete -c anthropic -n '__anthropic_is "stream"' -s 'u' -l 'usage' -d 'Print token usage to stderr'
 complete -c anthropic -n '__anthropic_is "stream"' -l 'show-thinking' -d 'Print the model\'s thinking to stderr (never stdout)'
 complete -c anthropic -n '__anthropic_is "stream"' -l 'format' -x -a 'text json jsonl' -d 'text (default): the text as it arrives; json: the final Message object; jsonl: each event\'s data, one per line, as it arrives'
 
 # anthropic count-tokens
 complete -c anthropic -n '__anthropic_is "count-tokens"' -s 'm' -l 'model' -x -a '(__anthropic_models)' -d 'Model (default: $ANTHROPIC_MODEL, then model in the config file, then claude-sonnet-4-6)'
-complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'max-tokens' -x -d 'Most tokens to generate (default: per model)'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -s 's' -l 'system' -x -d 'System prompt'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'system-file' -r -F -d 'Read the system prompt from a file (- for stdin)'
-complete -c anthropic -n '__anthropic_is "count-tokens"' -s 't' -l 'temperature' -x -d 'Sampling temperature, 0 to 1'
-complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'top-p' -x -d 'Nucleus sampling, 0 to 1'
-complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'top-k' -x -d 'Sample from the top K tokens'
-complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'stop' -x -d 'Stop sequence; repeatable'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -s 'a' -l 'attach' -r -F -d 'Attach an image, PDF or text file (type from its content), a URL (.pdf: document, else image; never fetched here), or - for stdin; repeatable'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'thinking' -x -d 'Extended thinking with this token budget (at least 1024; 0 turns it off), or adaptive (the model decides)'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'effort' -x -a 'low medium high xhigh max' -d 'output_config.effort: low, medium, high, xhigh or max'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'schema' -r -F -d 'Structured output: a JSON Schema file, inline JSON ({...}), or fields such as \'name, born int, bio: a one-line biography\' (types str, int, float, bool)'
-complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'service-tier' -x -a 'auto standard_only' -d 'auto or standard_only'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'cache' -d 'Add cache_control to the system prompt and the last user block'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'cache-ttl' -x -a '5m 1h' -d 'Cache lifetime, 5m or 1h (implies --cache)'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'tool' -r -F -d 'Tool definition JSON file; repeatable'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'tool-choice' -x -a 'auto any none' -d 'auto, any, none or a tool name'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'request' -r -F -d 'A full request body as JSON; flags given here override its fields'
-complete -c anthropic -n '__anthropic_is "count-tokens"' -s 'u' -l 'usage' -d 'Print token usage to stderr'
-complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'show-thinking' -d 'Print the model\'s thinking to stderr (never stdout)'
+complete -c anthropic -n '__anthropic_is "count-tokens"' -s 'n' -l 'no-stdin' -d 'Leave standard input unread (for loops that feed stdin to something else); an explicit - still reads it'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'format' -x -a 'text json' -d 'text (default): the number; json: the API\'s answer'
 
 # anthropic models
@@ -178,6 +174,7 @@ complete -c anthropic -n '__anthropic_is "batches create"' -l 'cache-ttl' -x -a 
 complete -c anthropic -n '__anthropic_is "batches create"' -l 'tool' -r -F -d 'Tool definition JSON file; repeatable'
 complete -c anthropic -n '__anthropic_is "batches create"' -l 'tool-choice' -x -a 'auto any none' -d 'auto, any, none or a tool name'
 complete -c anthropic -n '__anthropic_is "batches create"' -l 'request' -r -F -d 'A full request body as JSON; flags given here override its fields'
+complete -c anthropic -n '__anthropic_is "batches create"' -s 'n' -l 'no-stdin' -d 'Leave standard input unread (for loops that feed stdin to something else); an explicit - still reads it'
 complete -c anthropic -n '__anthropic_is "batches create"' -s 'u' -l 'usage' -d 'Print token usage to stderr'
 complete -c anthropic -n '__anthropic_is "batches create"' -l 'show-thinking' -d 'Print the model\'s thinking to stderr (never stdout)'
 
@@ -210,3 +207,5 @@ complete -c anthropic -n '__anthropic_is "completion"' -a 'bash zsh fish' -d 'ba
 
 # anthropic mock-server
 complete -c anthropic -n '__anthropic_is "mock-server"' -l 'port' -x -d 'Port on 127.0.0.1 (default: 0, any free port)'
+
+# anthropic help

@@ -84,7 +84,7 @@ final class RequestFactory {
     }
     List<ContentBlock> turn = new ArrayList<>();
     String prompt = String.join(" ", words);
-    if (!stdinUsed && !ctx.stdinIsTerminal()) {
+    if (!stdinUsed && !o.noStdin && !ctx.stdinIsTerminal()) {
       byte[] piped = readAll();
       if (piped.length > 0) {
         // piped data is a document placed before the prompt words; alone, it is the prompt
@@ -309,10 +309,13 @@ final class RequestFactory {
 
   private JsonObject readJson(String path, String flag) {
     String text = new String(readBytes(path, flag), StandardCharsets.UTF_8);
+    String name = flag + " " + (path.equals("-") ? "standard input" : path);
     try {
       return Json.parseObject(text);
+    } catch (Json.InvalidJsonException e) {
+      throw CliException.input(name + " " + e.getMessage());
     } catch (IllegalArgumentException e) {
-      throw CliException.input(flag + " " + path + ": " + e.getMessage());
+      throw CliException.input(name + ": " + e.getMessage());
     }
   }
 
