@@ -3,8 +3,8 @@
 
 function __anthropic_path
     # the subcommand path typed so far, e.g. 'batches create'
-    set -l commands 'messages' 'stream' 'count-tokens' 'models' 'models list' 'models get' 'batches' 'batches create' 'batches get' 'batches list' 'batches cancel' 'batches delete' 'batches wait' 'batches results' 'completion' 'mock-server' 'help'
-    set -l arg_options '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries' '-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '--limit' '--after-id' '--before-id' '--input' '--prompts' '-o' '--output' '--only' '--port'
+    set -l commands 'messages' 'stream' 'chat' 'count-tokens' 'models' 'models list' 'models get' 'batches' 'batches create' 'batches get' 'batches list' 'batches cancel' 'batches delete' 'batches wait' 'batches results' 'completion' 'mock-server' 'help'
+    set -l arg_options '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries' '-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '-r' '--resume' '--limit' '--after-id' '--before-id' '--input' '--prompts' '-o' '--output' '--only' '--port'
     set -l tokens (commandline -opc)
     set -e tokens[1]
     set -l path
@@ -40,6 +40,7 @@ complete -c anthropic -f
 # anthropic
 complete -c anthropic -n '__anthropic_is ""' -a 'messages' -d 'Send one message (POST /v1/messages) and print the answer'
 complete -c anthropic -n '__anthropic_is ""' -a 'stream' -d 'Send one message with stream: true and print the answer as it arrives'
+complete -c anthropic -n '__anthropic_is ""' -a 'chat' -d 'Chat in the terminal: answers stream live, every request carries the whole conversation, Ctrl-C stops an answer, /help lists the slash commands. With stdin not a terminal, each line (or """ block) is one message'
 complete -c anthropic -n '__anthropic_is ""' -a 'count-tokens' -d 'Count the input tokens of a request (POST /v1/messages/count_tokens) and print the number'
 complete -c anthropic -n '__anthropic_is ""' -a 'models' -d 'List the available models (GET /v1/models), or get one'
 complete -c anthropic -n '__anthropic_is ""' -a 'batches' -d 'Create, inspect, wait for and download message batches'
@@ -105,6 +106,34 @@ complete -c anthropic -n '__anthropic_is "stream"' -s 'n' -l 'no-stdin' -d 'Leav
 complete -c anthropic -n '__anthropic_is "stream"' -s 'u' -l 'usage' -d 'Print token usage to stderr'
 complete -c anthropic -n '__anthropic_is "stream"' -l 'show-thinking' -d 'Print the model\'s thinking to stderr (never stdout)'
 complete -c anthropic -n '__anthropic_is "stream"' -l 'format' -x -a 'text json jsonl' -d 'text (default): the text as it arrives; json: the final Message object; jsonl: each event\'s data, one per line, as it arrives'
+
+# anthropic chat
+complete -c anthropic -n '__anthropic_is "chat"' -s 'm' -l 'model' -x -a '(__anthropic_models)' -d 'Model (default: $ANTHROPIC_MODEL, then model in the config file, then claude-sonnet-4-6)'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'max-tokens' -x -d 'Most tokens to generate (default: per model)'
+complete -c anthropic -n '__anthropic_is "chat"' -s 's' -l 'system' -x -d 'System prompt'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'system-file' -r -F -d 'Read the system prompt from a file (- for stdin)'
+complete -c anthropic -n '__anthropic_is "chat"' -s 't' -l 'temperature' -x -d 'Sampling temperature, 0 to 1'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'top-p' -x -d 'Nucleus sampling, 0 to 1'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'top-k' -x -d 'Sample from the top K tokens'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'stop' -x -d 'Stop sequence; repeatable'
+complete -c anthropic -n '__anthropic_is "chat"' -s 'a' -l 'attach' -r -F -d 'Attach an image, PDF or text file (type from its content), a URL (.pdf: document, else image; never fetched here), or - for stdin; repeatable'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'thinking' -x -d 'Extended thinking with this token budget (at least 1024; 0 turns it off), or adaptive (the model decides)'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'effort' -x -a 'low medium high xhigh max' -d 'output_config.effort: low, medium, high, xhigh or max'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'schema' -r -F -d 'Structured output: a JSON Schema file, inline JSON ({...}), or fields such as \'name, born int, bio: a one-line biography\' (types str, int, float, bool)'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'service-tier' -x -a 'auto standard_only' -d 'auto or standard_only'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'cache' -d 'Add cache_control to the system prompt and the last user block'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'cache-ttl' -x -a '5m 1h' -d 'Cache lifetime, 5m or 1h (implies --cache)'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'tool' -r -F -d 'Tool definition JSON file; repeatable'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'tool-choice' -x -a 'auto any none' -d 'auto, any, none or a tool name'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'request' -r -F -d 'A full request body as JSON; flags given here override its fields'
+complete -c anthropic -n '__anthropic_is "chat"' -s 'n' -l 'no-stdin' -d 'Leave standard input unread (for loops that feed stdin to something else); an explicit - still reads it'
+complete -c anthropic -n '__anthropic_is "chat"' -s 'u' -l 'usage' -d 'Print token usage to stderr'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'show-thinking' -d 'Print the model\'s thinking to stderr (never stdout)'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'no-cache' -d 'No prompt-caching breakpoint on the last user turn'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'raw' -d 'No Markdown styling of answers'
+complete -c anthropic -n '__anthropic_is "chat"' -s 'c' -l 'continue' -d 'Resume the most recent conversation'
+complete -c anthropic -n '__anthropic_is "chat"' -s 'r' -l 'resume' -r -F -d 'Resume a saved conversation by id (or its start) or file'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'list' -d 'List saved conversations (id, date, model, first line) and exit'
 
 # anthropic count-tokens
 complete -c anthropic -n '__anthropic_is "count-tokens"' -s 'm' -l 'model' -x -a '(__anthropic_models)' -d 'Model (default: $ANTHROPIC_MODEL, then model in the config file, then claude-sonnet-4-6)'

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       MessagesCommand.class,
       StreamCommand.class,
+      ChatCommand.class,
       CountTokensCommand.class,
       ModelsCommand.class,
       BatchesCommand.class,
