@@ -10,8 +10,10 @@ WORKDIR /src
 # the wrapper, Maven itself, the plugins and the dependencies first: a layer that stays cached
 # until pom.xml or .mvn changes. It packages a one-class stand-in project, which resolves exactly
 # what the real package step needs (dependency:go-offline trips over test-only artifacts).
+# src/client (the client-only jar's POM and assembly descriptor) is part of packaging too.
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
+COPY src/client src/client
 RUN mkdir -p src/main/java \
     && echo 'final class DependencyWarmUp {}' > src/main/java/DependencyWarmUp.java \
     && ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package \
