@@ -40,7 +40,11 @@ class ClientExampleIT {
               .redirectOutput(tmp.resolve("out").toFile())
               .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
       Map<String, String> env = pb.environment();
-      env.keySet().removeIf(k -> k.startsWith("ANTHROPIC_") || k.toLowerCase().endsWith("_proxy"));
+      env.keySet()
+          .removeIf(
+              k ->
+                  k.startsWith("ANTHROPIC_")
+                      || k.toLowerCase(java.util.Locale.ROOT).endsWith("_proxy"));
       env.put("ANTHROPIC_BASE_URL", mock.baseUrl());
       env.put("ANTHROPIC_API_KEY", "mock");
       Process p = pb.start();

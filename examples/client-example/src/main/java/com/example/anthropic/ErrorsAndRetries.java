@@ -1,6 +1,7 @@
 package com.example.anthropic;
 
 import com.anthropic.tool.client.AnthropicClient;
+import com.anthropic.tool.client.CallOptions;
 import com.anthropic.tool.client.error.AnthropicException;
 import com.anthropic.tool.client.error.ApiException;
 import com.anthropic.tool.client.error.ConnectionException;
@@ -10,6 +11,7 @@ import com.anthropic.tool.client.model.Message;
 import com.anthropic.tool.client.model.MessageParam;
 import com.anthropic.tool.client.model.MessagesRequest;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 
 /** Typed errors, and retries chosen per client and per call. */
@@ -31,12 +33,14 @@ public final class ErrorsAndRetries {
   static void ask(AnthropicClient client, PrintStream out) {
     // tag::errors[]
     MessagesRequest request =
-        MessagesRequest.builder("claude-sonnet-4-6", List.of(MessageParam.user("Hi")), 256)
-            .noRetries() // this call only: fail at the first error (the client's default: 2
-            // retries)
+        MessagesRequest.builder("claude-sonnet-4-6", List.of(MessageParam.user("Hi")), 256).build();
+    CallOptions once = // this call only; the rest of the client's settings stay
+        CallOptions.builder()
+            .noRetries() // fail at the first error (the client's default: 2 retries)
+            .timeout(Duration.ofSeconds(20))
             .build();
     try {
-      Message answer = client.messages(request);
+      Message answer = client.messages(request, once);
       out.println(answer.text());
     } catch (RateLimitException | OverloadedException e) { // 429, 529: after the retries ran out
       out.println(
