@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -42,9 +43,7 @@ class ClientExampleIT {
       Map<String, String> env = pb.environment();
       env.keySet()
           .removeIf(
-              k ->
-                  k.startsWith("ANTHROPIC_")
-                      || k.toLowerCase(java.util.Locale.ROOT).endsWith("_proxy"));
+              k -> k.startsWith("ANTHROPIC_") || k.toLowerCase(Locale.ROOT).endsWith("_proxy"));
       env.put("ANTHROPIC_BASE_URL", mock.baseUrl());
       env.put("ANTHROPIC_API_KEY", "mock");
       Process p = pb.start();
