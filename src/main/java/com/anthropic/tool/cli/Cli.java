@@ -1,6 +1,6 @@
 package com.anthropic.tool.cli;
 
-import com.anthropic.tool.client.http.ApacheTransport;
+import com.anthropic.tool.client.AnthropicClient;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Set;
@@ -99,7 +99,7 @@ public final class Cli {
       baseUrl = env.get("ANTHROPIC_API_BASE");
     }
     if (baseUrl == null || baseUrl.isBlank() || baseUrl.strip().startsWith("https:")) {
-      ApacheTransport.prewarmTls();
+      AnthropicClient.prewarmTls();
     }
   }
 

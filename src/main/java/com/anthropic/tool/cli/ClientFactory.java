@@ -1,6 +1,7 @@
 package com.anthropic.tool.cli;
 
 import com.anthropic.tool.client.AnthropicClient;
+import com.anthropic.tool.client.ClientOptions;
 import com.anthropic.tool.client.http.RetryPolicy;
 import com.anthropic.tool.config.Settings;
 import java.io.PrintWriter;
@@ -26,7 +27,7 @@ final class ClientFactory {
     }
     Optional<String> fileTimeout = settings.fromFile("timeout");
     if (fileTimeout.isPresent()) {
-      b.timeout(AnthropicClient.Builder.parseSeconds(fileTimeout.get(), "timeout in config"));
+      b.timeout(ClientOptions.parseSeconds(fileTimeout.get(), "timeout in config"));
     }
     Optional<String> fileRetries = settings.fromFile("max-retries");
     if (fileRetries.isPresent()) {
@@ -44,7 +45,7 @@ final class ClientFactory {
     }
     g.betas.forEach(v -> splitBetas(v, b));
     if (g.timeout != null) {
-      b.timeout(AnthropicClient.Builder.parseSeconds(g.timeout, "--timeout"));
+      b.timeout(ClientOptions.parseSeconds(g.timeout, "--timeout"));
     }
     if (g.maxRetries != null) {
       if (g.maxRetries < 0) {

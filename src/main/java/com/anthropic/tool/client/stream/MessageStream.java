@@ -7,11 +7,12 @@ import com.anthropic.tool.client.error.InternalServerException;
 import com.anthropic.tool.client.error.OverloadedException;
 import com.anthropic.tool.client.error.RateLimitException;
 import com.anthropic.tool.client.http.Headers;
-import com.anthropic.tool.client.http.IoFailures;
-import com.anthropic.tool.client.http.RawResponse;
+import com.anthropic.tool.client.internal.IoFailures;
+import com.anthropic.tool.client.internal.RawResponse;
+import com.anthropic.tool.client.internal.SseParser;
+import com.anthropic.tool.client.internal.StreamConnector;
 import com.anthropic.tool.client.model.Message;
 import com.anthropic.tool.client.model.StreamEvent;
-import com.anthropic.tool.client.sse.SseParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -51,24 +52,7 @@ import java.util.function.Consumer;
  * (they carry no content and are delivered with the first one).
  */
 public final class MessageStream implements Iterable<StreamEvent>, AutoCloseable {
-  /** How a stream connects and reconnects; implemented by the client. */
-  public interface Connector {
-    /**
-     * Sends the request and returns the response once its head has arrived (an error status
-     * throws).
-     *
-     * @param attemptsSoFar attempts already used by this stream (0 the first time)
-     */
-    RawResponse connect(int attemptsSoFar);
-
-    /** The retries the policy allows (at most this + 1 attempts in all). */
-    int maxRetries();
-
-    /** Reports a failed attempt and waits before retry number {@code retry} (1-based). */
-    void pauseBeforeRetry(int retry, AnthropicException cause);
-  }
-
-  private final Connector connector;
+  private final StreamConnector connector;
   private final byte[] buffer = new byte[16 * 1024];
   private final ArrayDeque<StreamEvent> ready = new ArrayDeque<>();
   private final List<StreamEvent> held = new ArrayList<>();
@@ -87,12 +71,12 @@ public final class MessageStream implements Iterable<StreamEvent>, AutoCloseable
   private volatile boolean closed;
   private Runnable idle = () -> {};
 
-  private MessageStream(Connector connector) {
+  private MessageStream(StreamConnector connector) {
     this.connector = Objects.requireNonNull(connector, "connector");
   }
 
   /** Connects (with the transport's retries for the response head) and returns the stream. */
-  public static MessageStream open(Connector connector) {
+  public static MessageStream open(StreamConnector connector) {
     MessageStream s = new MessageStream(connector);
     s.connect();
     return s;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.anthropic.tool.client.error.AnthropicException;
 import com.anthropic.tool.client.http.Headers;
-import com.anthropic.tool.client.http.RawResponse;
+import com.anthropic.tool.client.internal.RawResponse;
 import com.anthropic.tool.client.model.Delta;
 import com.anthropic.tool.client.model.StreamEvent;
 import java.io.InputStream;
@@ -90,7 +90,7 @@ class MessageStreamIdleTest {
         };
     MessageStream stream =
         MessageStream.open(
-            new MessageStream.Connector() {
+            new com.anthropic.tool.client.internal.StreamConnector() {
               @Override
               public RawResponse connect(int attemptsSoFar) {
                 return r;

@@ -1,4 +1,4 @@
-package com.anthropic.tool.client.http;
+package com.anthropic.tool.client.internal;
 
 import com.anthropic.tool.client.error.AnthropicException;
 import com.anthropic.tool.client.error.ApiTimeoutException;

@@ -1,5 +1,8 @@
-package com.anthropic.tool.client.http;
+package com.anthropic.tool.client.internal;
 
+import com.anthropic.tool.client.http.Attempt;
+import com.anthropic.tool.client.http.HttpCall;
+import com.anthropic.tool.client.http.HttpObserver;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -78,19 +81,17 @@ public final class OtelObserver implements HttpObserver {
   }
 
   @Override
-  public synchronized void attemptEnded(
-      HttpCall call,
-      int attempt,
-      int status,
-      String requestId,
-      Throwable error,
-      Duration elapsed,
-      Duration retryDelay) {
+  public synchronized void attemptEnded(Attempt a) {
+    HttpCall call = a.call();
+    int attempt = a.number();
+    int status = a.status();
+    Throwable error = a.error();
     Open o = open.get(call);
     if (o == null) {
       return;
     }
-    var attrs = Attributes.builder().put(ATTEMPT, (long) attempt).put(DURATION, elapsed.toMillis());
+    var attrs =
+        Attributes.builder().put(ATTEMPT, (long) attempt).put(DURATION, a.elapsed().toMillis());
     if (status > 0) {
       attrs.put(STATUS, (long) status);
     }
@@ -98,14 +99,14 @@ public final class OtelObserver implements HttpObserver {
       attrs.put(ERROR, error.getClass().getSimpleName());
     }
     o.span().addEvent("attempt", attrs.build());
-    if (retryDelay == null) {
+    if (!a.willRetry()) {
       open.remove(call);
       Span span = o.span();
       if (status > 0) {
         span.setAttribute(STATUS, (long) status);
       }
-      if (requestId != null) {
-        span.setAttribute(REQUEST_ID, requestId);
+      if (a.requestId() != null) {
+        span.setAttribute(REQUEST_ID, a.requestId());
       }
       span.setAttribute(ATTEMPTS, (long) attempt);
       span.setAttribute(DURATION, Duration.ofNanos(System.nanoTime() - o.startNanos()).toMillis());

@@ -1,8 +1,14 @@
-package com.anthropic.tool.client.http;
+package com.anthropic.tool.client.internal;
 
 import com.anthropic.tool.client.error.AnthropicException;
 import com.anthropic.tool.client.error.ApiTimeoutException;
 import com.anthropic.tool.client.error.ConnectionException;
+import com.anthropic.tool.client.http.Attempt;
+import com.anthropic.tool.client.http.Headers;
+import com.anthropic.tool.client.http.HttpCall;
+import com.anthropic.tool.client.http.HttpObserver;
+import com.anthropic.tool.client.http.RetryPolicy;
+import com.anthropic.tool.client.http.Sleeper;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,9 +19,8 @@ import java.util.function.DoubleSupplier;
  * Decorates a transport with retries under a {@link RetryPolicy}, reporting every attempt to an
  * {@link HttpObserver}. Time is injected so tests assert exact delays without sleeping.
  */
-public final class RetryingTransport implements HttpTransport {
+public final class RetryingTransport implements AutoCloseable {
   private final HttpTransport delegate;
-  private final RetryPolicy defaultPolicy;
   private final Sleeper sleeper;
   private final Clock clock;
   private final DoubleSupplier random;
@@ -23,30 +28,23 @@ public final class RetryingTransport implements HttpTransport {
 
   public RetryingTransport(
       HttpTransport delegate,
-      RetryPolicy defaultPolicy,
       Sleeper sleeper,
       Clock clock,
       DoubleSupplier random,
       HttpObserver observer) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
-    this.defaultPolicy =
-        Objects.requireNonNull(defaultPolicy, "defaultPolicy").inheritFrom(RetryPolicy.defaults());
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.random = Objects.requireNonNull(random, "random");
     this.observer = Objects.requireNonNull(observer, "observer");
   }
 
-  /** The policy a call runs under. */
-  public RetryPolicy policyFor(HttpCall call) {
-    return call.retryPolicy() == null
-        ? defaultPolicy
-        : call.retryPolicy().inheritFrom(defaultPolicy);
-  }
-
-  @Override
-  public RawResponse send(HttpCall call) {
-    RetryPolicy policy = policyFor(call);
+  /**
+   * Sends the call, retrying under {@code policy}, and returns once a response head was kept.
+   *
+   * @param policy the call's resolved policy (no {@link RetryPolicy#INHERIT})
+   */
+  public RawResponse send(HttpCall call, RetryPolicy policy) {
     for (int attempt = 1; ; attempt++) {
       observer.attemptStarted(call, attempt);
       long start = System.nanoTime();
@@ -54,15 +52,15 @@ public final class RetryingTransport implements HttpTransport {
       try {
         response = delegate.send(call);
       } catch (ApiTimeoutException e) {
-        observer.attemptEnded(call, attempt, 0, null, e, since(start), null);
+        observer.attemptEnded(new Attempt(call, attempt, 0, null, e, since(start), null));
         throw e;
       } catch (ConnectionException e) {
         if (attempt > policy.maxRetries()) {
-          observer.attemptEnded(call, attempt, 0, null, e, since(start), null);
+          observer.attemptEnded(new Attempt(call, attempt, 0, null, e, since(start), null));
           throw e;
         }
         Duration delay = policy.delay(attempt, Headers.empty(), clock, random);
-        observer.attemptEnded(call, attempt, 0, null, e, since(start), delay);
+        observer.attemptEnded(new Attempt(call, attempt, 0, null, e, since(start), delay));
         pause(delay);
         continue;
       }
@@ -73,11 +71,13 @@ public final class RetryingTransport implements HttpTransport {
           && RetryPolicy.isRetryable(status, response.headers())) {
         Duration delay = policy.delay(attempt, response.headers(), clock, random);
         discard(response);
-        observer.attemptEnded(call, attempt, status, requestId, null, since(start), delay);
+        observer.attemptEnded(
+            new Attempt(call, attempt, status, requestId, null, since(start), delay));
         pause(delay);
         continue;
       }
-      observer.attemptEnded(call, attempt, status, requestId, null, since(start), null);
+      observer.attemptEnded(
+          new Attempt(call, attempt, status, requestId, null, since(start), null));
       return new Counted(response, attempt);
     }
   }
@@ -90,9 +90,10 @@ public final class RetryingTransport implements HttpTransport {
    * @param retry the retry number under the call's policy (1-based)
    * @return the wait
    */
-  public Duration pauseForStreamRetry(HttpCall call, int retry, Throwable error) {
-    Duration delay = policyFor(call).delay(retry, Headers.empty(), clock, random);
-    observer.attemptEnded(call, retry, 0, null, error, Duration.ZERO, delay);
+  public Duration pauseForStreamRetry(
+      HttpCall call, RetryPolicy policy, int retry, Throwable error) {
+    Duration delay = policy.delay(retry, Headers.empty(), clock, random);
+    observer.attemptEnded(new Attempt(call, retry, 0, null, error, Duration.ZERO, delay));
     pause(delay);
     return delay;
   }

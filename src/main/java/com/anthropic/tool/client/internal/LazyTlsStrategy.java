@@ -1,4 +1,4 @@
-package com.anthropic.tool.client.http;
+package com.anthropic.tool.client.internal;
 
 import java.net.SocketAddress;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;

@@ -1,4 +1,6 @@
-package com.anthropic.tool.client.http;
+package com.anthropic.tool.client.internal;
+
+import com.anthropic.tool.client.http.HttpCall;
 
 /** Sends one call and returns once the response head has arrived. */
 public interface HttpTransport extends AutoCloseable {

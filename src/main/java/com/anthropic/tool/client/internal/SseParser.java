@@ -1,4 +1,4 @@
-package com.anthropic.tool.client.sse;
+package com.anthropic.tool.client.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package com.anthropic.tool.client.http;
+package com.anthropic.tool.client.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,7 @@
-package com.anthropic.tool.client.http;
+package com.anthropic.tool.client.internal;
 
+import com.anthropic.tool.client.http.Headers;
+import com.anthropic.tool.client.http.HttpCall;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;

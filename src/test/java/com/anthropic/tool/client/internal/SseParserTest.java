@@ -1,9 +1,10 @@
-package com.anthropic.tool.client.sse;
+package com.anthropic.tool.client.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.anthropic.tool.client.sse.SseFixtures;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
