@@ -22,6 +22,9 @@ import picocli.CommandLine.Spec;
       BatchesCommand.class,
       CompletionCommand.class,
       MockServerCommand.class,
+      ConfigCommand.class,
+      KeysCommand.class,
+      InstallCommand.class,
       HelpCommand.class
     },
     synopsisSubcommandLabel = "COMMAND",

@@ -1,5 +1,7 @@
 package com.anthropic.tool.mock;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
@@ -16,6 +18,8 @@ import java.util.regex.Pattern;
 final class MockMessages {
   static final String PREFIX = "mock answer to: ";
   static final int MAX_ECHO_CHARS = 200;
+  private static final Gson COMPACT =
+      new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
   private static final Pattern WORD = Pattern.compile("\\S+");
   private static final Pattern TOKEN = Pattern.compile("\\s*\\S+");
 
@@ -50,7 +54,11 @@ final class MockMessages {
       throw MockError.invalid("max_tokens: Input should be greater than or equal to 1");
     }
     JsonArray messages = requireMessages(body);
-    String full = PREFIX + echo(lastUserText(messages));
+    JsonObject schema = schema(body);
+    String full =
+        schema != null
+            ? COMPACT.toJson(MockSchemaValue.of(schema))
+            : PREFIX + echo(lastUserText(messages));
     String stopReason = "end_turn";
     String stopSequence = null;
     int cut = full.length();
@@ -73,6 +81,29 @@ final class MockMessages {
       stopSequence = null;
     }
     return new Answer(model, tokens, stopReason, stopSequence, inputTokens(body));
+  }
+
+  /** The JSON Schema of {@code output_config.format}, or null; a malformed one is a 400. */
+  private static JsonObject schema(JsonObject body) {
+    JsonElement oc = body.get("output_config");
+    if (oc == null || oc.isJsonNull()) {
+      return null;
+    }
+    if (!oc.isJsonObject()) {
+      throw MockError.invalid("output_config: Input should be an object");
+    }
+    JsonElement format = oc.getAsJsonObject().get("format");
+    if (format == null || format.isJsonNull()) {
+      return null;
+    }
+    if (!format.isJsonObject() || !"json_schema".equals(str(format.getAsJsonObject(), "type"))) {
+      throw MockError.invalid("output_config.format.type: Input should be 'json_schema'");
+    }
+    JsonElement schema = format.getAsJsonObject().get("schema");
+    if (schema == null || !schema.isJsonObject()) {
+      throw MockError.invalid("output_config.format.schema: Field required");
+    }
+    return schema.getAsJsonObject();
   }
 
   /** Validates a {@code POST /v1/messages/count_tokens} body and counts its input tokens. */
