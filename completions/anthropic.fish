@@ -3,7 +3,7 @@
 
 function __anthropic_path
     # the subcommand path typed so far, e.g. 'batches create'
-    set -l commands 'messages' 'stream' 'chat' 'count-tokens' 'models' 'models list' 'models get' 'batches' 'batches create' 'batches get' 'batches list' 'batches cancel' 'batches delete' 'batches wait' 'batches results' 'files' 'files upload' 'files list' 'files get' 'files download' 'files delete' 'completion' 'mock-server' 'help'
+    set -l commands 'messages' 'stream' 'chat' 'count-tokens' 'models' 'models list' 'models get' 'batches' 'batches create' 'batches get' 'batches list' 'batches cancel' 'batches delete' 'batches wait' 'batches results' 'files' 'files upload' 'files list' 'files get' 'files download' 'files delete' 'completion' 'mock-server' 'config' 'config get' 'config set' 'config unset' 'config list' 'config path' 'keys' 'keys set' 'install' 'help'
     set -l arg_options '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries' '-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '-r' '--resume' '--limit' '--after-id' '--before-id' '--input' '--prompts' '-o' '--output' '--only' '--port'
     set -l tokens (commandline -opc)
     set -e tokens[1]
@@ -47,6 +47,9 @@ complete -c anthropic -n '__anthropic_is ""' -a 'batches' -d 'Create, inspect, w
 complete -c anthropic -n '__anthropic_is ""' -a 'files' -d 'Upload files once and refer to them by id (the Files API, beta)'
 complete -c anthropic -n '__anthropic_is ""' -a 'completion' -d 'Print a shell completion script (bash, zsh or fish) to stdout'
 complete -c anthropic -n '__anthropic_is ""' -a 'mock-server' -d 'Serve a local stand-in for the API on 127.0.0.1 with deterministic answers; prints its base URL. For testing scripts and CI pipelines without a key. Stop it with Ctrl-C. See docs/mock-server.md for the answers and the x-mock-* knobs'
+complete -c anthropic -n '__anthropic_is ""' -a 'config' -d 'Read and edit the config file (keys named like the long flags: model, max-tokens, base-url, api-key, ...). Flags and environment variables win over it'
+complete -c anthropic -n '__anthropic_is ""' -a 'keys' -d 'Store the API key in the config file'
+complete -c anthropic -n '__anthropic_is ""' -a 'install' -d 'Link the launcher into DIR (default ~/.local/bin) and say how to enable completion'
 complete -c anthropic -n '__anthropic_is ""' -a 'help' -d 'Show the help of a command (the same text as COMMAND --help)'
 complete -c anthropic -l 'api-key' -x -d 'API key (default: $ANTHROPIC_API_KEY, then api-key in the config file)'
 complete -c anthropic -l 'base-url' -x -d 'API base URL (default: $ANTHROPIC_BASE_URL, else https://api.anthropic.com)'
@@ -264,5 +267,30 @@ complete -c anthropic -n '__anthropic_is "completion"' -a 'bash zsh fish' -d 'ba
 
 # anthropic mock-server
 complete -c anthropic -n '__anthropic_is "mock-server"' -l 'port' -x -d 'Port on 127.0.0.1 (default: 0, any free port)'
+
+# anthropic config
+complete -c anthropic -n '__anthropic_is "config"' -a 'get' -d 'Print the value of KEY in the config file (exit 1 when it is not set)'
+complete -c anthropic -n '__anthropic_is "config"' -a 'set' -d 'Set KEY to VALUE in the config file (created mode 0600 in a directory of mode 0700)'
+complete -c anthropic -n '__anthropic_is "config"' -a 'unset' -d 'Remove KEY from the config file'
+complete -c anthropic -n '__anthropic_is "config"' -a 'list' -d 'Print every key=value of the config file (keys and tokens masked)'
+complete -c anthropic -n '__anthropic_is "config"' -a 'path' -d 'Print the config file\'s path (it may not exist yet)'
+
+# anthropic config get
+
+# anthropic config set
+
+# anthropic config unset
+
+# anthropic config list
+
+# anthropic config path
+
+# anthropic keys
+complete -c anthropic -n '__anthropic_is "keys"' -a 'set' -d 'Read an API key (without echo on a terminal, else the first line of stdin) and store it as api-key in the config file (mode 0600)'
+
+# anthropic keys set
+
+# anthropic install
+complete -c anthropic -n '__anthropic_is "install"' -l 'force' -d 'Replace an existing DIR/anthropic'
 
 # anthropic help

@@ -46,7 +46,13 @@ public final class Cli {
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) ->
             onExecutionException(
-                ex, out, err, root.global != null && root.global.debug(), errStyle, ctx.env()));
+                ex,
+                out,
+                err,
+                root.global != null && root.global.debug(),
+                errStyle,
+                ctx.env(),
+                () -> ClientFactory.credentialSource(root.global, ctx.env())));
     int code = cl.execute(args);
     out.flush();
     err.flush();
@@ -60,14 +66,15 @@ public final class Cli {
       PrintWriter err,
       boolean debug,
       Style errStyle,
-      Map<String, String> env) {
+      Map<String, String> env,
+      java.util.function.Supplier<String> keySource) {
     if (ex instanceof CliException c && "usage".equals(c.type())) {
       err.println(ex.getMessage());
       err.flush();
       return c.exitCode();
     }
     out.flush();
-    return ErrorReporter.report(ex, err, debug, errStyle, env);
+    return ErrorReporter.report(ex, err, debug, errStyle, env, keySource);
   }
 
   /**

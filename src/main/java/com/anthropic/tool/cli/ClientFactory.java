@@ -60,6 +60,34 @@ final class ClientFactory {
     return b.build();
   }
 
+  /**
+   * Where the credential the client sends comes from, for the hint after a 401: {@code --api-key},
+   * {@code ANTHROPIC_API_KEY}, {@code ANTHROPIC_AUTH_TOKEN}, or the key in the config file (named
+   * by its path); null when there is none or it cannot be told.
+   */
+  static String credentialSource(GlobalOptions g, java.util.Map<String, String> env) {
+    if (g != null && g.apiKey != null && !g.apiKey.isBlank()) {
+      return "--api-key";
+    }
+    for (String name : java.util.List.of("ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN")) {
+      String v = env.get(name);
+      if (v != null && !v.isBlank()) {
+        return name;
+      }
+    }
+    try {
+      Settings s = Settings.load(env);
+      for (String key : java.util.List.of("api-key", "auth-token")) {
+        if (s.fromFile(key).isPresent()) {
+          return key + " in " + ErrorReporter.configPathForPeople(env);
+        }
+      }
+    } catch (RuntimeException e) {
+      return null;
+    }
+    return null;
+  }
+
   private static void splitBetas(String v, AnthropicClient.Builder b) {
     for (String s : v.split(",")) {
       if (!s.isBlank()) {

@@ -23,6 +23,9 @@ import picocli.CommandLine.Spec;
       FilesCommand.class,
       CompletionCommand.class,
       MockServerCommand.class,
+      ConfigCommand.class,
+      KeysCommand.class,
+      InstallCommand.class,
       HelpCommand.class
     },
     synopsisSubcommandLabel = "COMMAND",

@@ -1,6 +1,5 @@
 package com.anthropic.tool.client;
 
-import com.anthropic.tool.client.error.AnthropicException;
 import com.anthropic.tool.client.error.ApiException;
 import com.anthropic.tool.client.error.InvalidRequestException;
 import com.anthropic.tool.client.error.InvalidResponseException;
@@ -15,7 +14,7 @@ import com.anthropic.tool.client.internal.IoFailures;
 import com.anthropic.tool.client.internal.OtelObserver;
 import com.anthropic.tool.client.internal.RawResponse;
 import com.anthropic.tool.client.internal.RetryingTransport;
-import com.anthropic.tool.client.internal.StreamConnector;
+import com.anthropic.tool.client.internal.StreamRetry;
 import com.anthropic.tool.client.model.Json;
 import com.anthropic.tool.client.model.Message;
 import com.anthropic.tool.client.model.MessagesRequest;
@@ -31,6 +30,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -228,26 +228,35 @@ public final class AnthropicClient implements AutoCloseable {
             callOptions.timeout().orElse(options.timeout()),
             callOptions,
             true);
-    RetryPolicy streamPolicy = callOptions.retryPolicy(policy);
     return MessageStream.open(
-        new StreamConnector() {
-          @Override
-          public RawResponse connect(int attemptsSoFar) {
-            RetryPolicy left =
-                streamPolicy.withMaxRetries(Math.max(0, streamPolicy.maxRetries() - attemptsSoFar));
-            return checked(transport.send(call, left));
-          }
+        new StreamRetry(
+            transport,
+            call,
+            callOptions.retryPolicy(policy),
+            response -> eventStream(checked(response))));
+  }
 
-          @Override
-          public int maxRetries() {
-            return streamPolicy.maxRetries();
-          }
-
-          @Override
-          public void pauseBeforeRetry(int retry, AnthropicException cause) {
-            transport.pauseForStreamRetry(call, streamPolicy, retry, cause);
-          }
-        });
+  /**
+   * A stream request answered 2xx with something other than an event stream (a JSON body, a proxy's
+   * page) fails at once, is not retried, and names the status and the content type.
+   */
+  private static RawResponse eventStream(RawResponse response) {
+    String type = response.headers().first("content-type").orElse("");
+    if (!type.isBlank() && !type.toLowerCase(Locale.ROOT).startsWith("text/event-stream")) {
+      response.close();
+      throw new InvalidResponseException(
+          "the API answered a streaming request with HTTP "
+              + response.status()
+              + " and content-type "
+              + type.strip()
+              + ", not an event stream"
+              + response
+                  .headers()
+                  .first("request-id")
+                  .map(id -> " (request-id " + id + ")")
+                  .orElse(""));
+    }
+    return response;
   }
 
   Sleeper sleeper() {
@@ -305,7 +314,22 @@ public final class AnthropicClient implements AutoCloseable {
   }
 
   private static RawResponse checked(RawResponse response) {
-    if (response.status() >= 400) {
+    int status = response.status();
+    if (status >= 300 && status < 400) {
+      // redirects are never followed: the key must not travel to where a response points
+      response.close();
+      String location = response.headers().first("location").orElse(null);
+      throw ApiException.of(
+          status,
+          "redirect",
+          location == null
+              ? "the API answered with a redirect without a Location; redirects are not followed"
+              : "the API answered with a redirect to " + location + "; redirects are not followed",
+          response.headers().first("request-id").orElse(null),
+          response.headers(),
+          "");
+    }
+    if (status >= 400) {
       // the status is what matters: a body cut off by a dropped connection still makes an
       // ApiException of the right kind, with what did arrive
       String text;
@@ -470,6 +494,25 @@ public final class AnthropicClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * A base URL must be http(s) and must not carry credentials: user-info ({@code user:pass@})
+     * would be a secret in every log line and debug dump, so it is refused without being printed.
+     */
+    private static void checkBaseUrl(String url) {
+      int schemeEnd = url.indexOf("://");
+      String authority = schemeEnd < 0 ? url : url.substring(schemeEnd + 3);
+      int slash = authority.indexOf('/');
+      if ((slash < 0 ? authority : authority.substring(0, slash)).contains("@")) {
+        throw new InvalidRequestException(
+            "the base URL must not carry credentials (user:password@host); give the key with"
+                + " --api-key or ANTHROPIC_API_KEY");
+      }
+      if (!url.startsWith("http://") && !url.startsWith("https://")) {
+        throw new InvalidRequestException(
+            "base URL must start with http:// or https://, got '" + url + "'");
+      }
+    }
+
     /** Test seam: replaces the HTTP transport. */
     Builder transport(Function<ClientOptions, HttpTransport> factory) {
       this.transportFactory = factory;
@@ -493,10 +536,7 @@ public final class AnthropicClient implements AutoCloseable {
         throw new MissingCredentialsException(
             "no API key: set ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN)");
       }
-      if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
-        throw new InvalidRequestException(
-            "base URL must start with http:// or https://, got '" + baseUrl + "'");
-      }
+      checkBaseUrl(baseUrl);
       ClientOptions options =
           new ClientOptions(
               apiKey, authToken, baseUrl, apiVersion, betas, timeout, headers, retryPolicy);

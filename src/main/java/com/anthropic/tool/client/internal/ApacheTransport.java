@@ -77,6 +77,8 @@ public final class ApacheTransport implements HttpTransport {
             .disableCookieManagement()
             .disableAuthCaching()
             .disableContentCompression()
+            // the bytes that arrive together with a connection's end are delivered before it
+            .setIoSessionDecorator(DeferredEof::decorate)
             .setUserAgent(null);
     if (planner.hasProxy()) {
       builder.setRoutePlanner(planner);
@@ -204,7 +206,11 @@ public final class ApacheTransport implements HttpTransport {
         failure = cause;
       }
       head.completeExceptionally(cause);
-      buffer.abort();
+      if (cancelled) {
+        buffer.abort();
+      } else {
+        buffer.fail(); // what arrived stays readable; the failure comes after it
+      }
     }
 
     @Override

@@ -26,6 +26,7 @@ final class BodyBuffer {
   private long credit;
   private boolean end;
   private boolean aborted;
+  private boolean failed;
   private CapacityChannel channel;
 
   BodyBuffer(int window) {
@@ -50,7 +51,7 @@ final class BodyBuffer {
   /** Credit to hand out now (held under the lock), or 0 when below {@code threshold}. */
   private int grantable(long threshold) {
     long want = window - buffered - credit;
-    if (want < threshold || aborted || end) {
+    if (want < threshold || aborted || end || failed) {
       return 0;
     }
     credit += want;
@@ -67,7 +68,7 @@ final class BodyBuffer {
     src.get(copy);
     lock.lock();
     try {
-      if (aborted) {
+      if (aborted || failed) {
         return;
       }
       chunks.addLast(copy);
@@ -76,7 +77,7 @@ final class BodyBuffer {
       ready.signalAll();
       // HttpCore's HTTP/1.1 chunked decoding keeps reading while its session buffer has data,
       // past the granted window; past a hard limit the I/O thread waits for the reader instead.
-      while (buffered > 4L * window && !aborted) {
+      while (buffered > 4L * window && !aborted && !failed) {
         space.awaitUninterruptibly();
       }
     } finally {
@@ -94,6 +95,23 @@ final class BodyBuffer {
     }
   }
 
+  /**
+   * The transport failed (a reset, a body cut short): the bytes that arrived before stay readable,
+   * and the failure is an end marker after them. Only {@link #abort()} (the reader cancelling)
+   * throws bytes away.
+   */
+  void fail() {
+    lock.lock();
+    try {
+      failed = true;
+      ready.signalAll();
+      space.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The reader cancelled: what is buffered is dropped. */
   void abort() {
     lock.lock();
     try {
@@ -120,7 +138,8 @@ final class BodyBuffer {
    * Reads up to {@code len} bytes, blocking until some arrive.
    *
    * @return the number read, or -1 at the end of the body
-   * @throws InterruptedIOException when the buffer was aborted or the thread interrupted
+   * @throws InterruptedIOException when the buffer was aborted, or failed and every byte that
+   *     arrived before the failure was read, or the thread was interrupted
    */
   int read(byte[] b, int off, int len) throws IOException {
     int n = 0;
@@ -128,7 +147,7 @@ final class BodyBuffer {
     CapacityChannel ch;
     lock.lock();
     try {
-      while (chunks.isEmpty() && !end && !aborted) {
+      while (chunks.isEmpty() && !end && !aborted && !failed) {
         try {
           ready.await();
         } catch (InterruptedException e) {
@@ -140,6 +159,9 @@ final class BodyBuffer {
         throw new InterruptedIOException("response aborted");
       }
       if (chunks.isEmpty()) {
+        if (failed) {
+          throw new InterruptedIOException("response failed");
+        }
         return -1;
       }
       while (n < len && !chunks.isEmpty()) {

@@ -1,7 +1,6 @@
 package com.anthropic.tool.client.internal;
 
 import com.anthropic.tool.client.error.AnthropicException;
-import com.anthropic.tool.client.error.ApiTimeoutException;
 import com.anthropic.tool.client.error.ConnectionException;
 import com.anthropic.tool.client.http.Attempt;
 import com.anthropic.tool.client.http.Headers;
@@ -45,17 +44,23 @@ public final class RetryingTransport implements AutoCloseable {
    * @param policy the call's resolved policy (no {@link RetryPolicy#INHERIT})
    */
   public RawResponse send(HttpCall call, RetryPolicy policy) {
-    for (int attempt = 1; ; attempt++) {
+    return send(call, policy, 0);
+  }
+
+  /**
+   * Like {@link #send(HttpCall, RetryPolicy)} for a call that already used {@code attemptsBefore}
+   * attempts (a stream that re-connects): attempts are numbered on from there, and the policy's
+   * budget counts them all.
+   */
+  public RawResponse send(HttpCall call, RetryPolicy policy, int attemptsBefore) {
+    for (int attempt = attemptsBefore + 1; ; attempt++) {
       observer.attemptStarted(call, attempt);
       long start = System.nanoTime();
       RawResponse response;
       try {
         response = delegate.send(call);
-      } catch (ApiTimeoutException e) {
-        observer.attemptEnded(new Attempt(call, attempt, 0, null, e, since(start), null));
-        throw e;
       } catch (ConnectionException e) {
-        if (attempt > policy.maxRetries()) {
+        if (attempt > policy.maxRetries() || !Retries.retryable(e)) {
           observer.attemptEnded(new Attempt(call, attempt, 0, null, e, since(start), null));
           throw e;
         }
@@ -66,9 +71,7 @@ public final class RetryingTransport implements AutoCloseable {
       }
       int status = response.status();
       String requestId = response.headers().first("request-id").orElse(null);
-      if (status >= 400
-          && attempt <= policy.maxRetries()
-          && RetryPolicy.isRetryable(status, response.headers())) {
+      if (attempt <= policy.maxRetries() && Retries.retryable(status, response.headers())) {
         Duration delay = policy.delay(attempt, response.headers(), clock, random);
         discard(response);
         observer.attemptEnded(
@@ -83,19 +86,19 @@ public final class RetryingTransport implements AutoCloseable {
   }
 
   /**
-   * For a streamed response that failed after its head arrived but before any content (an {@code
-   * error} event or a dropped connection): reports the failed attempt with its retry to the
-   * observer and waits the policy's delay, as for a failed response.
-   *
-   * @param retry the retry number under the call's policy (1-based)
-   * @return the wait
+   * Decides on a stream that failed after its head arrived but before any content: when the failure
+   * is retryable and the budget allows another attempt, reports attempt {@code attempt} with its
+   * retry to the observer, waits, and returns true; otherwise reports nothing and returns false.
    */
-  public Duration pauseForStreamRetry(
-      HttpCall call, RetryPolicy policy, int retry, Throwable error) {
-    Duration delay = policy.delay(retry, Headers.empty(), clock, random);
-    observer.attemptEnded(new Attempt(call, retry, 0, null, error, Duration.ZERO, delay));
+  public boolean retryStream(
+      HttpCall call, RetryPolicy policy, int attempt, String requestId, AnthropicException e) {
+    if (attempt > policy.maxRetries() || !Retries.retryable(e)) {
+      return false;
+    }
+    Duration delay = policy.delay(attempt, Headers.empty(), clock, random);
+    observer.attemptEnded(new Attempt(call, attempt, 200, requestId, e, Duration.ZERO, delay));
     pause(delay);
-    return delay;
+    return true;
   }
 
   private static Duration since(long startNanos) {

@@ -1,11 +1,9 @@
 package com.anthropic.tool.client.stream;
 
 import com.anthropic.tool.client.error.AnthropicException;
+import com.anthropic.tool.client.error.ApiException;
 import com.anthropic.tool.client.error.ApiTimeoutException;
 import com.anthropic.tool.client.error.ConnectionException;
-import com.anthropic.tool.client.error.InternalServerException;
-import com.anthropic.tool.client.error.OverloadedException;
-import com.anthropic.tool.client.error.RateLimitException;
 import com.anthropic.tool.client.http.Headers;
 import com.anthropic.tool.client.internal.IoFailures;
 import com.anthropic.tool.client.internal.RawResponse;
@@ -43,11 +41,14 @@ import java.util.function.Consumer;
  * step of the iteration throws its typed {@link com.anthropic.tool.client.error.ApiException}. A
  * dropped connection throws {@link ConnectionException}, a silence longer than the client's timeout
  * {@link ApiTimeoutException}, and a body that ends without {@code message_stop} a {@link
- * ConnectionException}. After a failure, {@link #partial()} holds what had arrived.
+ * ConnectionException}, each only after every event that arrived before it was delivered; a stream
+ * whose {@code message_stop} arrived is complete even if the connection then drops. The failure
+ * names the response's request id. After a failure, {@link #partial()} holds what had arrived.
  *
  * <p>Retries: when the stream fails with a retryable error (overloaded, api_error, rate limit, a
- * dropped connection) before any content arrived, it is sent again under the request's retry
- * policy, and the events of the failed attempt are never delivered. Until the first content event,
+ * dropped connection; the same rule as for a response status) before any content arrived, it is
+ * sent again under the call's retry policy, and the events of the failed attempt are never
+ * delivered. Once content arrived, a stream is never sent again. Until the first content event,
  * {@code message_start}, {@code content_block_start} and {@code ping} are held back for that reason
  * (they carry no content and are delivered with the first one).
  */
@@ -75,21 +76,23 @@ public final class MessageStream implements Iterable<StreamEvent>, AutoCloseable
     this.connector = Objects.requireNonNull(connector, "connector");
   }
 
-  /** Connects (with the transport's retries for the response head) and returns the stream. */
+  /**
+   * Connects (with the transport's retries for the response head) and returns the stream. Called by
+   * the client: use {@code AnthropicClient.messagesStream}.
+   */
   public static MessageStream open(StreamConnector connector) {
     MessageStream s = new MessageStream(connector);
-    s.connect();
+    s.use(connector.connect());
     return s;
   }
 
-  private void connect() {
-    RawResponse r = connector.connect(attempts);
-    attempts += Math.max(1, r.attempts());
+  private void use(RawResponse r) {
+    attempts = Math.max(attempts + 1, r.attempts());
     response = r;
     body = r.body();
-    parser = new SseParser(this::onSse);
-    stopSeen = false;
-    eventFailure = null;
+    if (parser == null) {
+      parser = new SseParser(this::onSse);
+    }
     if (closed) {
       r.close(); // closed from another thread while reconnecting
     }
@@ -213,7 +216,12 @@ public final class MessageStream implements Iterable<StreamEvent>, AutoCloseable
     held.clear();
   }
 
-  /** Reads until an event is ready; false at the end. */
+  /**
+   * Reads until an event is ready; false at the end. A transport failure is an end marker after the
+   * bytes that arrived before it: those are parsed and delivered first. A stream whose {@code
+   * message_stop} arrived is complete whatever follows; only {@link #close()} throws away what
+   * arrived.
+   */
   private boolean fill() {
     while (ready.isEmpty()) {
       if (pendingFailure != null) {
@@ -223,10 +231,7 @@ public final class MessageStream implements Iterable<StreamEvent>, AutoCloseable
         response.close();
         throw f;
       }
-      if (finished) {
-        return false;
-      }
-      if (closed) {
+      if (finished || closed) {
         finished = true;
         return false;
       }
@@ -253,23 +258,32 @@ public final class MessageStream implements Iterable<StreamEvent>, AutoCloseable
           return false;
         }
         failure = IoFailures.map(e);
+        atEnd = true;
       }
-      if (failure == null && eventFailure != null) {
+      if (eventFailure != null) {
         failure = eventFailure;
-      }
-      if (failure == null && atEnd && !closed && !stopSeen) {
+      } else if (atEnd && stopSeen) {
+        failure = null; // message_stop arrived: complete, even if the connection then dropped
+      } else if (atEnd && failure == null) {
         failure = new ConnectionException("the stream ended before its message_stop event", null);
       }
       if (failure != null) {
-        if (!contentSeen && retryable(failure) && attempts <= connector.maxRetries()) {
+        failure = withRequestId(failure);
+        if (!contentSeen) {
           response.close();
-          held.clear();
-          connector.pauseBeforeRetry(attempts, failure);
-          if (closed) {
-            finished = true;
-            return false;
+          RawResponse next;
+          try {
+            next = connector.reconnect(failure);
+          } catch (AnthropicException stands) {
+            release();
+            pendingFailure = stands;
+            continue;
           }
-          connect();
+          held.clear();
+          parser = new SseParser(this::onSse);
+          stopSeen = false;
+          eventFailure = null;
+          use(next);
           continue;
         }
         release();
@@ -283,14 +297,29 @@ public final class MessageStream implements Iterable<StreamEvent>, AutoCloseable
     return true;
   }
 
-  private static boolean retryable(AnthropicException e) {
-    if (e instanceof ApiTimeoutException) {
-      return false;
+  /** The failure, naming the response's request id when it has one and the failure does not. */
+  private AnthropicException withRequestId(AnthropicException f) {
+    Optional<String> id = requestId();
+    if (id.isEmpty()) {
+      return f;
     }
-    return e instanceof ConnectionException
-        || e instanceof OverloadedException
-        || e instanceof InternalServerException
-        || e instanceof RateLimitException;
+    if (f instanceof ApiException a) {
+      return a.requestId().isPresent()
+          ? a
+          : ApiException.of(
+              a.status(), a.type(), a.errorMessage(), id.get(), a.headers(), a.body());
+    }
+    String suffix = " (request-id " + id.get() + ")";
+    if (f.getMessage() != null && f.getMessage().endsWith(suffix)) {
+      return f;
+    }
+    if (f instanceof ApiTimeoutException) {
+      return new ApiTimeoutException(f.getMessage() + suffix, f);
+    }
+    if (f instanceof ConnectionException) {
+      return new ConnectionException(f.getMessage() + suffix, f);
+    }
+    return f;
   }
 
   private final class Events implements Iterator<StreamEvent> {

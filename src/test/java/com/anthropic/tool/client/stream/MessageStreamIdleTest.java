@@ -92,17 +92,14 @@ class MessageStreamIdleTest {
         MessageStream.open(
             new com.anthropic.tool.client.internal.StreamConnector() {
               @Override
-              public RawResponse connect(int attemptsSoFar) {
+              public RawResponse connect() {
                 return r;
               }
 
               @Override
-              public int maxRetries() {
-                return 0;
+              public RawResponse reconnect(AnthropicException failure) {
+                throw failure;
               }
-
-              @Override
-              public void pauseBeforeRetry(int retry, AnthropicException cause) {}
             });
     List<String> log = new ArrayList<>();
     stream.onIdle(() -> log.add("idle"));
