@@ -1697,7 +1697,7 @@ function _picocli_anthropic_files_list() {
   local commands=""
   local flag_opts="'--all' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--limit' '--after-id' '--before-id' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
-  local FORMAT_option_args=("text" "json") # --format values
+  local FORMAT_option_args=("text" "json" "jsonl") # --format values
 
   type compopt &>/dev/null && compopt +o default
 

@@ -251,7 +251,7 @@ complete -c anthropic -n '__anthropic_is "files list"' -l 'limit' -x -d 'Page si
 complete -c anthropic -n '__anthropic_is "files list"' -l 'after-id' -x -d 'Start after this id'
 complete -c anthropic -n '__anthropic_is "files list"' -l 'before-id' -x -d 'Page before this id'
 complete -c anthropic -n '__anthropic_is "files list"' -l 'all' -d 'Keep fetching pages until has_more is false'
-complete -c anthropic -n '__anthropic_is "files list"' -l 'format' -x -a 'text json' -d 'text (default): one tab-separated line per item; json: one API object per line'
+complete -c anthropic -n '__anthropic_is "files list"' -l 'format' -x -a 'text json jsonl' -d 'text (default): aligned columns under a header on a terminal, tab-separated lines when piped; json: one JSON array of the API objects; jsonl: one object per line'
 
 # anthropic files get
 complete -c anthropic -n '__anthropic_is "files get"' -l 'format' -x -a 'text json' -d 'text (default): one tab-separated line; json: the API object'

@@ -74,10 +74,12 @@ class ListFormatsIT {
     Files.writeString(tmp.resolve("q.txt"), "one\ntwo\n");
     Run created = run("batches", "create", "--prompts", "q.txt");
     assertEquals(0, created.exitCode(), created.err());
+    Run uploaded = run("files", "upload", "q.txt");
+    assertEquals(0, uploaded.exitCode(), uploaded.err());
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"models", "models list", "batches list"})
+  @ValueSource(strings = {"models", "models list", "batches list", "files list"})
   void should_print_one_json_array_with_format_json(String command) throws Exception {
     makeABatch();
     List<String> args = new ArrayList<>(List.of(command.split(" ")));
@@ -92,7 +94,7 @@ class ListFormatsIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"models", "models list", "batches list"})
+  @ValueSource(strings = {"models", "models list", "batches list", "files list"})
   void should_print_one_object_per_line_with_format_jsonl(String command) throws Exception {
     makeABatch();
     List<String> args = new ArrayList<>(List.of(command.split(" ")));
@@ -108,7 +110,7 @@ class ListFormatsIT {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"models", "batches list"})
+  @ValueSource(strings = {"models", "batches list", "files list"})
   void should_say_how_to_get_the_next_page(String command) throws Exception {
     makeABatch();
     makeABatch();

@@ -123,20 +123,16 @@ final class FilesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       CommandSupport s = new CommandSupport(parent.root, spec);
-      boolean json = list.json();
+      ResourceOutput out = list.output(s);
       try (AnthropicClient client = s.client()) {
         if (list.all) {
-          client.files().listAll(list.params()).forEach(f -> print(s, f, json));
+          client.files().listAll(list.params()).forEach(out::file);
+          out.end();
         } else {
           Page<FileMetadata> page = client.files().list(list.params());
-          page.data().forEach(f -> print(s, f, json));
-          if (page.hasMore() && page.lastId() != null) {
-            s.err()
-                .println(
-                    "note: there are more files; --after-id "
-                        + page.lastId()
-                        + " gives the next page, --all every page");
-          }
+          page.data().forEach(out::file);
+          out.end();
+          list.noteMore(s, page);
         }
       }
       return ExitCodes.OK;

@@ -76,6 +76,13 @@ final class ResourceOutput {
             humanTime(b.endedAt())));
   }
 
+  void file(com.anthropic.tool.client.model.FileMetadata f) {
+    List<String> cells = List.of(FilesCommand.line(f).split("\t", -1));
+    List<String> human = new ArrayList<>(cells);
+    human.set(4, humanTime(f.createdAt()));
+    item(f.raw(), List.of("ID", "FILENAME", "TYPE", "BYTES", "CREATED"), cells, human);
+  }
+
   private void item(JsonObject raw, List<String> header, List<String> piped, List<String> human) {
     items++;
     switch (format) {
