@@ -157,7 +157,7 @@ class FilesCommandTest {
                         + file("file_b", "b", "text/plain", 1)
                         + "],\"has_more\":true,\"first_id\":\"file_b\",\"last_id\":\"file_b\"}"));
 
-    CommandHarness.Result r = harness().run("files", "list", "--all", "--format", "json");
+    CommandHarness.Result r = harness().run("files", "list", "--all", "--format", "jsonl");
 
     assertEquals(0, r.exitCode(), r.describe());
     List<String> ids =
