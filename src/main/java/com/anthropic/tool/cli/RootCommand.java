@@ -13,6 +13,7 @@ import picocli.CommandLine.Mixin;
       MessagesCommand.class,
       StreamCommand.class,
       CountTokensCommand.class,
+      ToolLoopCommand.class,
       ModelsCommand.class,
       BatchesCommand.class,
       CompletionCommand.class,
