@@ -157,11 +157,11 @@ function _complete_anthropic() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} messages" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} stream" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} count-tokens" ];    then _picocli_anthropic; return $?; fi
-  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tool-loop" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} models" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} batches" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} mock-server" ];    then _picocli_anthropic; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} models list" ];    then _picocli_anthropic_models; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} models get" ];    then _picocli_anthropic_models; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} batches create" ];    then _picocli_anthropic_batches; return $?; fi
@@ -176,11 +176,11 @@ function _complete_anthropic() {
   local cmds0=(messages)
   local cmds1=(stream)
   local cmds2=(count-tokens)
-  local cmds3=(tool-loop)
-  local cmds4=(models)
-  local cmds5=(batches)
-  local cmds6=(completion)
-  local cmds7=(mock-server)
+  local cmds3=(models)
+  local cmds4=(batches)
+  local cmds5=(completion)
+  local cmds6=(mock-server)
+  local cmds7=(help)
   local cmds8=(models list)
   local cmds9=(models get)
   local cmds10=(batches create)
@@ -200,11 +200,11 @@ function _complete_anthropic() {
   if CompWordsContainsArray "${cmds10[@]}"; then _picocli_anthropic_batches_create; return $?; fi
   if CompWordsContainsArray "${cmds9[@]}"; then _picocli_anthropic_models_get; return $?; fi
   if CompWordsContainsArray "${cmds8[@]}"; then _picocli_anthropic_models_list; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_anthropic_mockserver; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_anthropic_completion; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_anthropic_batches; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_anthropic_models; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_anthropic_toolloop; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_anthropic_help; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_anthropic_mockserver; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_anthropic_completion; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_anthropic_batches; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_anthropic_models; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_anthropic_counttokens; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_anthropic_stream; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_anthropic_messages; return $?; fi
@@ -219,7 +219,7 @@ function _picocli_anthropic() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="messages stream count-tokens tool-loop models batches completion mock-server"
+  local commands="messages stream count-tokens models batches completion mock-server help"
   local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
 
@@ -262,8 +262,9 @@ function _picocli_anthropic_messages() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--cache' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TIER_option_args=("auto" "standard_only") # --service-tier values
   local TTL_option_args=("5m" "1h") # --cache-ttl values
   local CHOICE_option_args=("auto" "any" "none") # --tool-choice values
@@ -312,6 +313,17 @@ function _picocli_anthropic_messages() {
       ;;
     '--thinking')
       return
+      ;;
+    '--effort')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--schema')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--service-tier')
       local IFS=$'\n'
@@ -381,8 +393,9 @@ function _picocli_anthropic_stream() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--cache' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TIER_option_args=("auto" "standard_only") # --service-tier values
   local TTL_option_args=("5m" "1h") # --cache-ttl values
   local CHOICE_option_args=("auto" "any" "none") # --tool-choice values
@@ -431,6 +444,17 @@ function _picocli_anthropic_stream() {
       ;;
     '--thinking')
       return
+      ;;
+    '--effort')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--schema')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--service-tier')
       local IFS=$'\n'
@@ -500,9 +524,9 @@ function _picocli_anthropic_counttokens() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--cache' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
-  local TIER_option_args=("auto" "standard_only") # --service-tier values
+  local flag_opts="'--cache' '-n' '--no-stdin' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-m' '--model' '-s' '--system' '--system-file' '-a' '--attach' '--thinking' '--effort' '--schema' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TTL_option_args=("5m" "1h") # --cache-ttl values
   local CHOICE_option_args=("auto" "any" "none") # --tool-choice values
   local FORMAT_option_args=("text" "json") # --format values
@@ -518,9 +542,6 @@ function _picocli_anthropic_counttokens() {
       fi
       return 0
       ;;
-    '--max-tokens')
-      return
-      ;;
     '-s'|'--system')
       return
       ;;
@@ -529,18 +550,6 @@ function _picocli_anthropic_counttokens() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '-t'|'--temperature')
-      return
-      ;;
-    '--top-p')
-      return
-      ;;
-    '--top-k')
-      return
-      ;;
-    '--stop')
-      return
       ;;
     '-a'|'--attach')
       local IFS=$'\n'
@@ -551,9 +560,15 @@ function _picocli_anthropic_counttokens() {
     '--thinking')
       return
       ;;
-    '--service-tier')
+    '--effort')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${TIER_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--schema')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
     '--cache-ttl')
@@ -577,140 +592,6 @@ function _picocli_anthropic_counttokens() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '--format')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
-      return $?
-      ;;
-    '--api-key')
-      return
-      ;;
-    '--base-url')
-      return
-      ;;
-    '--api-version')
-      return
-      ;;
-    '--beta')
-      return
-      ;;
-    '--timeout')
-      return
-      ;;
-    '--max-retries')
-      return
-      ;;
-  esac
-
-  if [[ "${curr_word}" == -* ]]; then
-    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
-  else
-    local positionals=""
-    local IFS=$'\n'
-    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
-  fi
-}
-
-# Generates completions for the options and subcommands of the `tool-loop` subcommand.
-function _picocli_anthropic_toolloop() {
-  # Get completion data
-  local curr_word=${COMP_WORDS[COMP_CWORD]}
-  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
-
-  local commands=""
-  local flag_opts="'--cache' '-u' '--usage' '--show-thinking' '--trace' '--approve' '-y' '--yes' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--mcp' '--max-iterations' '--parallel' '--tool-timeout' '--tool-output-limit' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
-  local TIER_option_args=("auto" "standard_only") # --service-tier values
-  local TTL_option_args=("5m" "1h") # --cache-ttl values
-  local CHOICE_option_args=("auto" "any" "none") # --tool-choice values
-  local FORMAT_option_args=("text" "json" "jsonl") # --format values
-
-  type compopt &>/dev/null && compopt +o default
-
-  case ${prev_word} in
-    '-m'|'--model')
-      local IFS=$'\n'
-      local models_file="${XDG_CACHE_HOME:-$HOME/.cache}/anthropic-cli/models.txt"
-      if [[ -r "$models_file" ]]; then
-        COMPREPLY=( $( compgen -W "$(cat "$models_file" 2>/dev/null)" -- "${curr_word}" ) )
-      fi
-      return 0
-      ;;
-    '--max-tokens')
-      return
-      ;;
-    '-s'|'--system')
-      return
-      ;;
-    '--system-file')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '-t'|'--temperature')
-      return
-      ;;
-    '--top-p')
-      return
-      ;;
-    '--top-k')
-      return
-      ;;
-    '--stop')
-      return
-      ;;
-    '-a'|'--attach')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--thinking')
-      return
-      ;;
-    '--service-tier')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${TIER_option_args[@]}" ) )
-      return $?
-      ;;
-    '--cache-ttl')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${TTL_option_args[@]}" ) )
-      return $?
-      ;;
-    '--tool')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--tool-choice')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${CHOICE_option_args[@]}" ) )
-      return $?
-      ;;
-    '--request')
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
-      return $?
-      ;;
-    '--mcp')
-      return
-      ;;
-    '--max-iterations')
-      return
-      ;;
-    '--parallel')
-      return
-      ;;
-    '--tool-timeout')
-      return
-      ;;
-    '--tool-output-limit')
-      return
       ;;
     '--format')
       local IFS=$'\n'
@@ -852,31 +733,8 @@ function _picocli_anthropic_completion() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
-
-  type compopt &>/dev/null && compopt +o default
-
-  case ${prev_word} in
-    '--api-key')
-      return
-      ;;
-    '--base-url')
-      return
-      ;;
-    '--api-version')
-      return
-      ;;
-    '--beta')
-      return
-      ;;
-    '--timeout')
-      return
-      ;;
-    '--max-retries')
-      return
-      ;;
-  esac
+  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts=""
   local SHELL_pos_param_args=("bash" "zsh" "fish") # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
@@ -900,8 +758,8 @@ function _picocli_anthropic_mockserver() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--port' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--port'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -909,25 +767,26 @@ function _picocli_anthropic_mockserver() {
     '--port')
       return
       ;;
-    '--api-key')
-      return
-      ;;
-    '--base-url')
-      return
-      ;;
-    '--api-version')
-      return
-      ;;
-    '--beta')
-      return
-      ;;
-    '--timeout')
-      return
-      ;;
-    '--max-retries')
-      return
-      ;;
   esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `help` subcommand.
+function _picocli_anthropic_help() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -1050,9 +909,10 @@ function _picocli_anthropic_batches_create() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--split' '--wait' '--cache' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--input' '--prompts' '--format' '-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local flag_opts="'--split' '--wait' '--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--input' '--prompts' '--format' '-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json") # --format values
+  local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TIER_option_args=("auto" "standard_only") # --service-tier values
   local TTL_option_args=("5m" "1h") # --cache-ttl values
   local CHOICE_option_args=("auto" "any" "none") # --tool-choice values
@@ -1117,6 +977,17 @@ function _picocli_anthropic_batches_create() {
       ;;
     '--thinking')
       return
+      ;;
+    '--effort')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--schema')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--service-tier')
       local IFS=$'\n'

@@ -8,10 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,14 +20,20 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code batches results ID}: streams the results JSONL, one result per line, in constant memory.
- * Without a filter the lines are copied through byte for byte (framing checked, not re-encoded).
- * With {@code --output}, a temporary file in the same directory is renamed into place only once the
- * whole download succeeded.
+ * Without a filter the lines are copied through byte for byte (framing checked, not re-encoded). On
+ * stdout each line is written out as soon as the download would wait; with {@code --output}, see
+ * {@link OutputFile}.
  */
 @Command(
     name = "results",
     description =
-        "Download a batch's results as JSONL (one result per line, in order) to stdout or a file.")
+        "Download a batch's results as JSONL (one result per line, in order) to stdout or a file.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  anthropic batches results msgbatch_01AbC --output results.jsonl",
+      "  anthropic batches results msgbatch_01AbC --text",
+      "  anthropic batches results msgbatch_01AbC --only errored | jq .result.error"
+    })
 final class BatchesResultsCommand implements Callable<Integer> {
   private static final List<String> TYPES = List.of("succeeded", "errored", "canceled", "expired");
 
@@ -69,60 +72,45 @@ final class BatchesResultsCommand implements Callable<Integer> {
     if (text && only != null && !only.equals("succeeded")) {
       throw CliException.usage("--text prints succeeded results only; drop --only " + only);
     }
+    OutputFile file = output == null ? null : OutputFile.check("--output", output);
     try (AnthropicClient client = s.client();
         BatchResults results = client.batches().results(id)) {
-      if (output != null) {
-        toFile(results);
+      if (file != null) {
+        file.write(out -> copy(results, out));
         return ExitCodes.OK;
       }
-      PrintWriter writer = s.out();
-      writer.flush();
-      OutputStream raw = s.ctx().stdout();
-      OutputStream out =
-          new BufferedOutputStream(raw != null ? raw : new WriterStream(writer), 1 << 16);
-      try {
-        copy(results, out);
-        out.flush();
-      } catch (IOException closedStdout) {
-        // stdout closed (e.g. piped into head): stop quietly; closing results cancels the download
-        return ExitCodes.OK;
-      }
+      toStdout(s, results);
     }
     return ExitCodes.OK;
   }
 
-  private void toFile(BatchResults results) {
-    Path target = output.toAbsolutePath();
-    Path dir = target.getParent();
-    Path tmp;
+  /**
+   * Copies to stdout, writing out what has arrived whenever the download would wait; a closed
+   * stdout stops the download (closing the results cancels the exchange) and ends quietly.
+   */
+  private void toStdout(CommandSupport s, BatchResults results) {
+    PrintWriter writer = s.out();
+    writer.flush();
+    OutputStream raw = s.ctx().stdout();
+    OutputStream out =
+        new BufferedOutputStream(raw != null ? raw : new WriterStream(writer), 1 << 16);
+    boolean[] gone = {false};
+    results.onIdle(
+        () -> {
+          try {
+            out.flush();
+          } catch (IOException closedStdout) {
+            gone[0] = true;
+            results.close();
+          }
+        });
     try {
-      tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
-    } catch (IOException e) {
-      throw CliException.input("--output: cannot create a file in " + dir + ": " + e.getMessage());
-    }
-    boolean done = false;
-    try {
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-        copy(results, out);
+      copy(results, out);
+      if (!gone[0]) {
+        out.flush();
       }
-      try {
-        Files.move(
-            tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      done = true;
-    } catch (IOException e) {
-      throw new CliException(
-          ExitCodes.FAILURE, "io_error", "cannot write " + target + ": " + e.getMessage(), e);
-    } finally {
-      if (!done) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // best effort: the partial file has a .part name and never looks complete
-        }
-      }
+    } catch (IOException closedStdout) {
+      // stdout closed (e.g. piped into head): stop quietly; closing results cancels the download
     }
   }
 

@@ -79,4 +79,11 @@ final class Candidates {
       super("succeeded", "errored", "canceled", "expired");
     }
   }
+
+  /** {@code --effort}. */
+  static final class Efforts extends Fixed {
+    Efforts() {
+      super("low", "medium", "high", "xhigh", "max");
+    }
+  }
 }

@@ -24,7 +24,7 @@ final class CommandSupport {
         root.global(),
         spec.commandLine().getOut(),
         spec.commandLine().getErr(),
-        () -> spec.commandLine().getUsageMessage());
+        () -> shortUsage(spec.commandLine()));
   }
 
   /** Without picocli: for {@link FastPath}, which runs a command with its default options. */
@@ -143,11 +143,26 @@ final class CommandSupport {
   }
 
   RequestFactory requests() {
-    return new RequestFactory(ctx(), settings());
+    return new RequestFactory(ctx(), settings()).onWarning(w -> err().println("warning: " + w));
   }
 
   /** The short usage text printed when a prompt command has nothing to send on a terminal. */
   String shortUsage() {
-    return usage.get().lines().findFirst().orElse("Usage:").strip();
+    return usage.get();
+  }
+
+  /**
+   * {@code Usage: anthropic messages [OPTIONS] [PROMPT...]} and where the rest is: the whole usage
+   * line, never a cut-off one.
+   */
+  static String shortUsage(picocli.CommandLine cl) {
+    String name = cl.getCommandSpec().qualifiedName(" ");
+    String synopsis = new picocli.CommandLine.Help(cl.getCommandSpec()).abbreviatedSynopsis();
+    return "Usage: "
+        + synopsis.strip()
+        + System.lineSeparator()
+        + "Give PROMPT words or pipe text on stdin; '"
+        + name
+        + " --help' lists the options, with examples.";
   }
 }

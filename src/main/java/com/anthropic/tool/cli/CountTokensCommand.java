@@ -21,7 +21,14 @@ import picocli.CommandLine.Spec;
     description =
         "Count the input tokens of a request (POST /v1/messages/count_tokens) and print the"
             + " number.",
-    sortOptions = false)
+    sortOptions = false,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  anthropic count-tokens \"How many tokens is this?\"",
+      "  anthropic count-tokens < report.txt",
+      "  anthropic count-tokens --system-file prompt.txt -a scan.pdf",
+      "  while read q; do anthropic count-tokens -n \"$q\"; done < questions.txt"
+    })
 final class CountTokensCommand implements Callable<Integer> {
   @ParentCommand RootCommand root;
   @Spec CommandSpec spec;

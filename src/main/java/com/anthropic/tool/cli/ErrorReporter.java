@@ -11,15 +11,33 @@ import com.anthropic.tool.client.error.MissingCredentialsException;
 import com.anthropic.tool.client.error.OverloadedException;
 import com.anthropic.tool.client.error.PermissionDeniedException;
 import com.anthropic.tool.client.error.RateLimitException;
+import com.anthropic.tool.config.XdgPaths;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
 
 /** Turns any failure into one {@code error:} line on stderr and the exit code of CLI.md. */
 public final class ErrorReporter {
-  static final String NO_KEY_HELP =
-      "no API key: set ANTHROPIC_API_KEY, pass --api-key KEY, or put api-key=KEY in"
-          + " $XDG_CONFIG_HOME/anthropic-cli/config.properties"
-          + " (to try it offline without a key: anthropic mock-server)";
+  /** The hint after a missing key, naming the config file the environment actually points at. */
+  static String noKeyHelp(Map<String, String> env) {
+    return "no API key: set ANTHROPIC_API_KEY, pass --api-key KEY, or put api-key=KEY in "
+        + configPathForPeople(env)
+        + " (to try it offline without a key: anthropic mock-server)";
+  }
+
+  /** The config file path, with the home directory shown as {@code ~}. */
+  static String configPathForPeople(Map<String, String> env) {
+    Path file = XdgPaths.from(env).configFile();
+    String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+    if (home != null && !home.isBlank()) {
+      Path h = Path.of(home);
+      if (file.startsWith(h) && !file.equals(h)) {
+        return "~/" + h.relativize(file);
+      }
+    }
+    return file.toString();
+  }
 
   private ErrorReporter() {}
 
@@ -27,13 +45,17 @@ public final class ErrorReporter {
   record Report(String line, int exitCode) {}
 
   static Report describe(Throwable t) {
+    return describe(t, Map.of());
+  }
+
+  static Report describe(Throwable t, Map<String, String> env) {
     Throwable e = unwrap(t);
     if (e instanceof CliException) {
       CliException c = (CliException) e;
       return new Report(line(c.type(), c.getMessage()), c.exitCode());
     }
     if (e instanceof MissingCredentialsException) {
-      return new Report(line("authentication_error", NO_KEY_HELP), ExitCodes.AUTH);
+      return new Report(line("authentication_error", noKeyHelp(env)), ExitCodes.AUTH);
     }
     if (e instanceof InvalidRequestException) {
       return new Report(line("invalid_request", e.getMessage()), ExitCodes.USAGE);
@@ -101,8 +123,17 @@ public final class ErrorReporter {
 
   /** Prints the report (and the stack trace with --debug) and returns the exit code. */
   public static int report(Throwable t, PrintWriter err, boolean debug) {
-    Report r = describe(t);
-    err.println(r.line());
+    return report(t, err, debug, Style.plain(), Map.of());
+  }
+
+  /**
+   * Prints the report ({@code error:} coloured when the style says so; the hints name the paths of
+   * this environment) and returns the exit code.
+   */
+  static int report(
+      Throwable t, PrintWriter err, boolean debug, Style style, Map<String, String> env) {
+    Report r = describe(t, env);
+    err.println(style.prefixed(r.line()));
     if (debug) {
       t.printStackTrace(err);
     }

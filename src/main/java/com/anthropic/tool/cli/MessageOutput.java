@@ -1,7 +1,9 @@
 package com.anthropic.tool.cli;
 
+import com.anthropic.tool.client.Pricing;
 import com.anthropic.tool.client.model.Json;
 import com.anthropic.tool.client.model.Message;
+import com.anthropic.tool.client.model.MessagesRequest;
 import java.io.PrintWriter;
 
 /** Renders a final message and its side notes (usage, thinking, warnings) the CLI.md way. */
@@ -45,9 +47,29 @@ final class MessageOutput {
   /** Usage and the max_tokens warning, on stderr. */
   void printNotes(Message m, boolean usage) {
     if (usage && m.usage() != null) {
-      err.println("usage: " + m.usage().summary());
+      err.println(usageLine(m));
     }
     warnIfTruncated(m.stopReason());
+    err.flush();
+  }
+
+  /**
+   * {@code usage: input_tokens=12 output_tokens=40 estimated_cost=$0.000636}; the cost is left out
+   * for a model the price table does not know.
+   */
+  static String usageLine(Message m) {
+    String cost =
+        m.model() == null
+            ? ""
+            : Pricing.estimate(m.model(), m.usage())
+                .map(c -> " estimated_cost=" + c.formatted())
+                .orElse("");
+    return "usage: " + m.usage().summary() + cost;
+  }
+
+  /** With {@code --schema}: a warning naming the first path where the answer does not match. */
+  void checkSchema(MessagesRequest request, Message m) {
+    SchemaCheck.problem(request, m).ifPresent(p -> err.println(errStyle.yellow("warning: " + p)));
     err.flush();
   }
 

@@ -6,6 +6,7 @@ import com.anthropic.tool.client.model.ContentBlock;
 import com.anthropic.tool.client.model.Json;
 import com.anthropic.tool.client.model.MessageParam;
 import com.anthropic.tool.client.model.MessagesRequest;
+import com.anthropic.tool.client.model.OutputConfig;
 import com.anthropic.tool.client.model.ThinkingConfig;
 import com.anthropic.tool.client.model.Tool;
 import com.anthropic.tool.client.model.ToolChoice;
@@ -18,6 +19,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -28,10 +30,17 @@ final class RequestFactory {
   private final CliContext ctx;
   private final Settings settings;
   private boolean stdinUsed;
+  private Consumer<String> warn = w -> {};
 
   RequestFactory(CliContext ctx, Settings settings) {
     this.ctx = ctx;
     this.settings = settings;
+  }
+
+  /** Where warnings about the request go (a model that may not take an option); none by default. */
+  RequestFactory onWarning(Consumer<String> warn) {
+    this.warn = warn;
+    return this;
   }
 
   /** A loaded tool: the API definition plus its local command (never sent). */
@@ -75,7 +84,7 @@ final class RequestFactory {
     }
     List<ContentBlock> turn = new ArrayList<>();
     String prompt = String.join(" ", words);
-    if (!stdinUsed && !ctx.stdinIsTerminal()) {
+    if (!stdinUsed && !o.noStdin && !ctx.stdinIsTerminal()) {
       byte[] piped = readAll();
       if (piped.length > 0) {
         // piped data is a document placed before the prompt words; alone, it is the prompt
@@ -138,7 +147,10 @@ final class RequestFactory {
       b.stopSequences(o.stop);
     }
     if (o.thinking != null) {
-      b.thinking(o.thinking == 0 ? ThinkingConfig.disabled() : ThinkingConfig.enabled(o.thinking));
+      b.thinking(thinking(o.thinking, model));
+    }
+    if (o.effort != null || o.schema != null) {
+      b.outputConfig(outputConfig(b.outputConfig(), o, model));
     }
     if (o.serviceTier != null) {
       b.serviceTier(o.serviceTier);
@@ -163,6 +175,72 @@ final class RequestFactory {
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException(e.getMessage());
     }
+  }
+
+  private ThinkingConfig thinking(String value, String model) {
+    if (value.strip().equalsIgnoreCase("adaptive")) {
+      if (!ModelDefaults.takesAdaptiveThinking(model)) {
+        warn.accept(model + " may not take --thinking adaptive (the 4.6 models and later do)");
+      }
+      return ThinkingConfig.adaptive();
+    }
+    int budget;
+    try {
+      budget = Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw CliException.usage(
+          "--thinking takes a token budget (at least 1024, 0 for off) or adaptive, got '"
+              + value
+              + "'");
+    }
+    return budget == 0 ? ThinkingConfig.disabled() : ThinkingConfig.enabled(budget);
+  }
+
+  private OutputConfig outputConfig(OutputConfig fromFile, RequestOptions o, String model) {
+    OutputConfig c = fromFile == null ? new OutputConfig(null, null) : fromFile;
+    if (o.effort != null) {
+      String e = o.effort.strip().toLowerCase(java.util.Locale.ROOT);
+      if (!OutputConfig.EFFORTS.contains(e)) {
+        throw CliException.usage(
+            "--effort must be one of "
+                + String.join(", ", OutputConfig.EFFORTS)
+                + ", got '"
+                + o.effort
+                + "'");
+      }
+      List<String> takes = ModelDefaults.effortsFor(model);
+      if (!takes.contains(e)) {
+        warn.accept(
+            model
+                + " may not take --effort "
+                + e
+                + (takes.isEmpty()
+                    ? " (it takes no effort level)"
+                    : " (it takes " + String.join(", ", takes) + ")"));
+      }
+      c = c.withEffort(e);
+    }
+    if (o.schema != null) {
+      c = c.withSchema(schema(o.schema));
+    }
+    return c;
+  }
+
+  /** {@code --schema}: inline JSON, a JSON Schema file, or the concise SPEC of CLI.md. */
+  private JsonObject schema(String value) {
+    String v = value.strip();
+    if (v.startsWith("{")) {
+      try {
+        return Json.parseObject(v);
+      } catch (IllegalArgumentException e) {
+        throw CliException.input("--schema: " + e.getMessage());
+      }
+    }
+    Path path = Path.of(v);
+    if (Files.isRegularFile(path) || v.endsWith(".json") || v.contains("/")) {
+      return readJson(v, "--schema");
+    }
+    return SchemaSpec.parse(v);
   }
 
   private static void applyCache(MessagesRequest.Builder b, String ttl) {
@@ -231,10 +309,13 @@ final class RequestFactory {
 
   private JsonObject readJson(String path, String flag) {
     String text = new String(readBytes(path, flag), StandardCharsets.UTF_8);
+    String name = flag + " " + (path.equals("-") ? "standard input" : path);
     try {
       return Json.parseObject(text);
+    } catch (Json.InvalidJsonException e) {
+      throw CliException.input(name + " " + e.getMessage());
     } catch (IllegalArgumentException e) {
-      throw CliException.input(flag + " " + path + ": " + e.getMessage());
+      throw CliException.input(name + ": " + e.getMessage());
     }
   }
 

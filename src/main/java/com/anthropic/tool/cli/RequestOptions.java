@@ -56,9 +56,26 @@ public final class RequestOptions {
 
   @Option(
       names = "--thinking",
-      paramLabel = "BUDGET",
-      description = "Enable extended thinking with this token budget (at least 1024).")
-  Integer thinking;
+      paramLabel = "BUDGET|adaptive",
+      description =
+          "Extended thinking with this token budget (at least 1024; 0 turns it off), or adaptive"
+              + " (the model decides).")
+  String thinking;
+
+  @Option(
+      names = "--effort",
+      paramLabel = "LEVEL",
+      completionCandidates = Candidates.Efforts.class,
+      description = "output_config.effort: low, medium, high, xhigh or max.")
+  String effort;
+
+  @Option(
+      names = "--schema",
+      paramLabel = "FILE|JSON|SPEC",
+      description =
+          "Structured output: a JSON Schema file, inline JSON ({...}), or fields such as"
+              + " 'name, born int, bio: a one-line biography' (types str, int, float, bool).")
+  String schema;
 
   @Option(
       names = "--service-tier",
@@ -97,6 +114,13 @@ public final class RequestOptions {
       paramLabel = "FILE|-",
       description = "A full request body as JSON; flags given here override its fields.")
   String request;
+
+  @Option(
+      names = {"-n", "--no-stdin"},
+      description =
+          "Leave standard input unread (for loops that feed stdin to something else);"
+              + " an explicit - still reads it.")
+  boolean noStdin;
 
   @Option(
       names = {"-u", "--usage"},

@@ -24,7 +24,14 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "stream",
     description = "Send one message with stream: true and print the answer as it arrives.",
-    sortOptions = false)
+    sortOptions = false,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  anthropic stream \"Tell me a story\" | tee story.txt",
+      "  anthropic stream --show-thinking --thinking 2048 \"Why is the sky blue?\"",
+      "  anthropic stream --format jsonl \"hi\" | jq -c .type",
+      "  cat notes.md | anthropic stream \"Summarise these notes\""
+    })
 final class StreamCommand implements Callable<Integer> {
   @ParentCommand RootCommand root;
   @Spec CommandSpec spec;
@@ -102,6 +109,7 @@ final class StreamCommand implements Callable<Integer> {
                     + ")");
       }
       output.printNotes(m, request.usage());
+      output.checkSchema(req, m);
     }
     return ExitCodes.OK;
   }

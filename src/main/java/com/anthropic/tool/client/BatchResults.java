@@ -26,6 +26,7 @@ public final class BatchResults implements Iterable<BatchResult>, AutoCloseable 
   private final RawResponse response;
   private final JsonLines lines;
   private boolean iterated;
+  private volatile boolean closed;
 
   BatchResults(RawResponse response) {
     this.response = response;
@@ -38,11 +39,21 @@ public final class BatchResults implements Iterable<BatchResult>, AutoCloseable 
    * @return false at the end of the results
    */
   public boolean nextLine() {
+    if (closed) {
+      return false;
+    }
     try {
-      return lines.next();
+      // after a close (by an idle hook, say) a cut last line is not taken for a whole one
+      return lines.next() && !closed;
     } catch (JsonLines.MalformedLineException e) {
+      if (closed) {
+        return false;
+      }
       throw new InvalidResponseException("batch results " + e.getMessage(), e);
     } catch (IOException | RuntimeException e) {
+      if (closed) {
+        return false; // the reader stopped the download: what follows is not a failure
+      }
       throw IoFailures.map(e);
     }
   }
@@ -65,6 +76,15 @@ public final class BatchResults implements Iterable<BatchResult>, AutoCloseable 
   /** Writes the current line's bytes unchanged, then {@code \n}. */
   public void writeLineTo(OutputStream out) throws IOException {
     lines.writeTo(out);
+  }
+
+  /**
+   * Runs {@code r} on the reading thread each time every line that has arrived was returned and the
+   * next read may block: the moment to flush buffered output, so each line reaches a pipe as soon
+   * as it has arrived. {@code r} may {@link #close()} this to stop the download.
+   */
+  public void onIdle(Runnable r) {
+    lines.onIdle(r);
   }
 
   /** Lines read so far. */
@@ -128,6 +148,7 @@ public final class BatchResults implements Iterable<BatchResult>, AutoCloseable 
 
   @Override
   public void close() {
+    closed = true;
     response.close();
   }
 }

@@ -31,9 +31,19 @@ public final class JsonLines {
   private int end;
   private long lineNumber;
   private long count;
+  private Runnable idle = () -> {};
 
   public JsonLines(InputStream in) {
     this.in = Objects.requireNonNull(in, "in");
+  }
+
+  /**
+   * Runs {@code r} each time every line that has arrived was returned and the next read may block
+   * ({@link InputStream#available()} is 0): the moment to flush buffered output, so lines appear
+   * downstream as they arrive without a flush per line.
+   */
+  public void onIdle(Runnable r) {
+    idle = Objects.requireNonNull(r, "r");
   }
 
   /**
@@ -88,6 +98,9 @@ public final class JsonLines {
     }
     if (limit == buf.length) {
       buf = Arrays.copyOf(buf, buf.length * 2);
+    }
+    if (in.available() <= 0) {
+      idle.run();
     }
     int n = in.read(buf, limit, buf.length - limit);
     if (n < 0) {

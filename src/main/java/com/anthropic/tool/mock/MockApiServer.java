@@ -303,7 +303,16 @@ public final class MockApiServer implements AutoCloseable {
     while (c.getCause() != null) {
       c = c.getCause();
     }
-    return String.valueOf(c.getMessage());
+    // Gson's own advice ("Use JsonReader.setStrictness...", a Troubleshooting link) is not ours
+    String m = String.valueOf(c.getMessage());
+    int see = m.indexOf("\nSee ");
+    if (see >= 0) {
+      m = m.substring(0, see);
+    }
+    return m.replace(
+            "Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON",
+            "malformed")
+        .strip();
   }
 
   private static void sendError(HttpExchange ex, MockError e, String requestId) throws IOException {

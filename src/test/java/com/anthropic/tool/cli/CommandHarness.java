@@ -2,7 +2,9 @@ package com.anthropic.tool.cli;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -21,6 +23,7 @@ public final class CommandHarness {
   private boolean stdinIsTerminal;
   private boolean stdoutIsTerminal;
   private boolean stderrIsTerminal;
+  private OutputStream stdoutSink;
 
   public CommandHarness() {
     // never read the developer's real config file
@@ -63,16 +66,54 @@ public final class CommandHarness {
     return this;
   }
 
+  /**
+   * Sends stdout's bytes to {@code sink} first (which may throw, as a closed pipe does), and then,
+   * when it accepted them, to the captured stdout of the result.
+   */
+  public CommandHarness stdout(OutputStream sink) {
+    this.stdoutSink = sink;
+    return this;
+  }
+
   /** Runs the command line and returns its result. */
   public Result run(String... args) {
     ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    OutputStream stdout = stdoutSink == null ? outBytes : new Tee(stdoutSink, outBytes);
     StringWriter err = new StringWriter();
     CliContext ctx =
-        new CliContext(env, stdin, stdinIsTerminal, stdoutIsTerminal, stderrIsTerminal, outBytes);
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(outBytes, StandardCharsets.UTF_8));
+        new CliContext(env, stdin, stdinIsTerminal, stdoutIsTerminal, stderrIsTerminal, stdout);
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
     int code = Cli.run(args, ctx, out, new PrintWriter(err));
     out.flush();
     return new Result(args, code, outBytes.toString(StandardCharsets.UTF_8), err.toString());
+  }
+
+  /** Writes to the sink, then to the capture. */
+  private static final class Tee extends OutputStream {
+    private final OutputStream sink;
+    private final OutputStream capture;
+
+    Tee(OutputStream sink, OutputStream capture) {
+      this.sink = sink;
+      this.capture = capture;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      sink.write(b);
+      capture.write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      sink.write(b, off, len);
+      capture.write(b, off, len);
+    }
+
+    @Override
+    public void flush() throws IOException {
+      sink.flush();
+    }
   }
 
   /** What a run produced. */

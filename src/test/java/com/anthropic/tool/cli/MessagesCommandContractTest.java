@@ -320,8 +320,7 @@ class MessagesCommandContractTest {
         Arguments.of((Object) new String[] {"messages", "--system-file", "/no/such/sys.txt", "hi"}),
         Arguments.of((Object) new String[] {"messages", "--tool", "/no/such/tool.json", "hi"}),
         Arguments.of((Object) new String[] {"messages", "hi", "--beta"}),
-        Arguments.of((Object) new String[] {"no-such-command"}),
-        Arguments.of((Object) new String[] {}));
+        Arguments.of((Object) new String[] {"no-such-command"}));
   }
 
   @ParameterizedTest

@@ -1,6 +1,11 @@
 package com.anthropic.tool.client.model;
 
+import com.anthropic.tool.client.error.InvalidResponseException;
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,6 +63,54 @@ public record Message(
       }
     }
     return sb.toString();
+  }
+
+  /**
+   * The answer to a request with a JSON Schema ({@link OutputConfig#jsonSchema}) as a JSON tree.
+   *
+   * <pre>{@code
+   * String name = client.messages(request).jsonOutput().getAsJsonObject().get("name").getAsString();
+   * }</pre>
+   *
+   * @throws InvalidResponseException when the text is not JSON (a refusal, or cut at max_tokens)
+   */
+  public JsonElement jsonOutput() {
+    String text = text();
+    try {
+      JsonElement e = JsonParser.parseString(text);
+      if (text.isBlank()) {
+        throw new JsonParseException("empty");
+      }
+      return e;
+    } catch (JsonParseException e) {
+      throw new InvalidResponseException(
+          "the answer is not JSON (stop_reason " + stopReason + "): " + abbreviate(text), e);
+    }
+  }
+
+  /**
+   * The answer to a request with a JSON Schema, bound to a class of the caller's through Gson.
+   *
+   * <pre>{@code
+   * record Person(String name, int born) {}
+   * Person p = client.messages(request).jsonOutput(Person.class);
+   * }</pre>
+   *
+   * @throws InvalidResponseException when the text is not JSON or does not fit {@code type}
+   */
+  public <T> T jsonOutput(Class<T> type) {
+    JsonElement tree = jsonOutput();
+    try {
+      return new Gson().fromJson(tree, type);
+    } catch (JsonParseException | IllegalStateException | ClassCastException e) {
+      throw new InvalidResponseException(
+          "the answer does not fit " + type.getSimpleName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String abbreviate(String s) {
+    String one = s.replace('\n', ' ');
+    return one.length() > 80 ? one.substring(0, 80) + "…" : one;
   }
 
   /** The first text block's text, if any. */

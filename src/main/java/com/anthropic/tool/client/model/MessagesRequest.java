@@ -41,6 +41,7 @@ public record MessagesRequest(
     List<Tool> tools,
     ToolChoice toolChoice,
     ThinkingConfig thinking,
+    OutputConfig outputConfig,
     String serviceTier,
     JsonObject metadata,
     JsonObject extra,
@@ -60,6 +61,7 @@ public record MessagesRequest(
           "tools",
           "tool_choice",
           "thinking",
+          "output_config",
           "service_tier",
           "metadata");
 
@@ -91,6 +93,7 @@ public record MessagesRequest(
     b.tools = new ArrayList<>(tools);
     b.toolChoice = toolChoice;
     b.thinking = thinking;
+    b.outputConfig = outputConfig;
     b.serviceTier = serviceTier;
     b.metadata = metadata;
     b.extra = extra.deepCopy();
@@ -150,6 +153,8 @@ public record MessagesRequest(
     b.toolChoice = tc == null ? null : ToolChoice.fromJson(tc);
     JsonObject th = Json.obj(o, "thinking");
     b.thinking = th == null ? null : ThinkingConfig.fromJson(th);
+    JsonObject oc = Json.obj(o, "output_config");
+    b.outputConfig = oc == null ? null : OutputConfig.fromJson(oc);
     b.serviceTier = Json.str(o, "service_tier");
     b.metadata = Json.obj(o, "metadata");
     for (Map.Entry<String, JsonElement> e : o.entrySet()) {
@@ -191,6 +196,7 @@ public record MessagesRequest(
     }
     Json.put(o, "tool_choice", toolChoice == null ? null : toolChoice.toJson());
     Json.put(o, "thinking", thinking == null ? null : thinking.toJson());
+    Json.put(o, "output_config", outputConfig == null ? null : outputConfig.toJson());
     Json.put(o, "service_tier", serviceTier);
     Json.put(o, "metadata", metadata);
     for (Map.Entry<String, JsonElement> e : extra.entrySet()) {
@@ -222,6 +228,7 @@ public record MessagesRequest(
     private List<Tool> tools = new ArrayList<>();
     private ToolChoice toolChoice;
     private ThinkingConfig thinking;
+    private OutputConfig outputConfig;
     private String serviceTier;
     private JsonObject metadata;
     private JsonObject extra = new JsonObject();
@@ -297,6 +304,16 @@ public record MessagesRequest(
     public Builder thinking(ThinkingConfig thinking) {
       this.thinking = thinking;
       return this;
+    }
+
+    /** {@code output_config}: a JSON Schema for the answer and/or an effort level. */
+    public Builder outputConfig(OutputConfig config) {
+      this.outputConfig = config;
+      return this;
+    }
+
+    public OutputConfig outputConfig() {
+      return outputConfig;
     }
 
     public Builder serviceTier(String tier) {
@@ -417,6 +434,21 @@ public record MessagesRequest(
                   + ")");
         }
       }
+      if (outputConfig != null
+          && outputConfig.effort() != null
+          && !OutputConfig.EFFORTS.contains(outputConfig.effort())) {
+        throw new InvalidRequestException(
+            "output_config.effort must be one of "
+                + String.join(", ", OutputConfig.EFFORTS)
+                + ", got "
+                + outputConfig.effort());
+      }
+      if (outputConfig != null
+          && outputConfig.format() != null
+          && "json_schema".equals(Json.str(outputConfig.format(), "type"))
+          && outputConfig.schema() == null) {
+        throw new InvalidRequestException("output_config.format.schema must be a JSON object");
+      }
       if (toolChoice != null && "tool".equals(toolChoice.type())) {
         boolean known = tools.stream().anyMatch(t -> t.name().equals(toolChoice.name()));
         if (!known && !tools.isEmpty()) {
@@ -437,6 +469,7 @@ public record MessagesRequest(
           tools,
           toolChoice,
           thinking,
+          outputConfig,
           serviceTier,
           metadata,
           extra,

@@ -2,10 +2,18 @@ package com.anthropic.tool.client.model;
 
 import com.google.gson.JsonObject;
 
-/** Extended thinking: {@code enabled} with a token budget, or {@code disabled}. */
+/**
+ * Extended thinking: {@code enabled} with a token budget, {@code adaptive} (the model decides how
+ * much to think), or {@code disabled}.
+ */
 public record ThinkingConfig(String type, Integer budgetTokens) {
   public static ThinkingConfig enabled(int budgetTokens) {
     return new ThinkingConfig("enabled", budgetTokens);
+  }
+
+  /** {@code {"type":"adaptive"}}: the model decides when and how much to think. */
+  public static ThinkingConfig adaptive() {
+    return new ThinkingConfig("adaptive", null);
   }
 
   public static ThinkingConfig disabled() {
