@@ -157,6 +157,7 @@ function _complete_anthropic() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} messages" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} stream" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} count-tokens" ];    then _picocli_anthropic; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tool-loop" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} models" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} batches" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_anthropic; return $?; fi
@@ -176,35 +177,37 @@ function _complete_anthropic() {
   local cmds0=(messages)
   local cmds1=(stream)
   local cmds2=(count-tokens)
-  local cmds3=(models)
-  local cmds4=(batches)
-  local cmds5=(completion)
-  local cmds6=(mock-server)
-  local cmds7=(help)
-  local cmds8=(models list)
-  local cmds9=(models get)
-  local cmds10=(batches create)
-  local cmds11=(batches get)
-  local cmds12=(batches list)
-  local cmds13=(batches cancel)
-  local cmds14=(batches delete)
-  local cmds15=(batches wait)
-  local cmds16=(batches results)
+  local cmds3=(tool-loop)
+  local cmds4=(models)
+  local cmds5=(batches)
+  local cmds6=(completion)
+  local cmds7=(mock-server)
+  local cmds8=(help)
+  local cmds9=(models list)
+  local cmds10=(models get)
+  local cmds11=(batches create)
+  local cmds12=(batches get)
+  local cmds13=(batches list)
+  local cmds14=(batches cancel)
+  local cmds15=(batches delete)
+  local cmds16=(batches wait)
+  local cmds17=(batches results)
 
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_anthropic_batches_results; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_anthropic_batches_wait; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_anthropic_batches_delete; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_anthropic_batches_cancel; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_anthropic_batches_list; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_anthropic_batches_get; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_anthropic_batches_create; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_anthropic_models_get; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_anthropic_models_list; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_anthropic_help; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_anthropic_mockserver; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_anthropic_completion; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_anthropic_batches; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_anthropic_models; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_anthropic_batches_results; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_anthropic_batches_wait; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_anthropic_batches_delete; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_anthropic_batches_cancel; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_anthropic_batches_list; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_anthropic_batches_get; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_anthropic_batches_create; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_anthropic_models_get; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_anthropic_models_list; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_anthropic_help; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_anthropic_mockserver; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_anthropic_completion; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_anthropic_batches; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_anthropic_models; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_anthropic_toolloop; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_anthropic_counttokens; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_anthropic_stream; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_anthropic_messages; return $?; fi
@@ -219,7 +222,7 @@ function _picocli_anthropic() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="messages stream count-tokens models batches completion mock-server help"
+  local commands="messages stream count-tokens tool-loop models batches completion mock-server help"
   local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
 
@@ -592,6 +595,152 @@ function _picocli_anthropic_counttokens() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `tool-loop` subcommand.
+function _picocli_anthropic_toolloop() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--trace' '--approve' '-y' '--yes' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--mcp' '--max-iterations' '--parallel' '--tool-timeout' '--tool-output-limit' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
+  local TIER_option_args=("auto" "standard_only") # --service-tier values
+  local TTL_option_args=("5m" "1h") # --cache-ttl values
+  local CHOICE_option_args=("auto" "any" "none") # --tool-choice values
+  local FORMAT_option_args=("text" "json" "jsonl") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-m'|'--model')
+      local IFS=$'\n'
+      local models_file="${XDG_CACHE_HOME:-$HOME/.cache}/anthropic-cli/models.txt"
+      if [[ -r "$models_file" ]]; then
+        COMPREPLY=( $( compgen -W "$(cat "$models_file" 2>/dev/null)" -- "${curr_word}" ) )
+      fi
+      return 0
+      ;;
+    '--max-tokens')
+      return
+      ;;
+    '-s'|'--system')
+      return
+      ;;
+    '--system-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-t'|'--temperature')
+      return
+      ;;
+    '--top-p')
+      return
+      ;;
+    '--top-k')
+      return
+      ;;
+    '--stop')
+      return
+      ;;
+    '-a'|'--attach')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--thinking')
+      return
+      ;;
+    '--effort')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--schema')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--service-tier')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TIER_option_args[@]}" ) )
+      return $?
+      ;;
+    '--cache-ttl')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TTL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--tool')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--tool-choice')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CHOICE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--request')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--mcp')
+      return
+      ;;
+    '--max-iterations')
+      return
+      ;;
+    '--parallel')
+      return
+      ;;
+    '--tool-timeout')
+      return
+      ;;
+    '--tool-output-limit')
+      return
       ;;
     '--format')
       local IFS=$'\n'

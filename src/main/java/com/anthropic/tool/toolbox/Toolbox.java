@@ -22,6 +22,7 @@ import java.util.Objects;
 public final class Toolbox implements ToolExecutor, AutoCloseable {
   private final Map<String, Entry> byName = new LinkedHashMap<>();
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+  private final Object closeLock = new Object();
   private boolean closed;
 
   private record Entry(Tool tool, ToolExecutor executor) {}
@@ -77,22 +78,28 @@ public final class Toolbox implements ToolExecutor, AutoCloseable {
     return e.executor().execute(call);
   }
 
+  /**
+   * Stops every owned resource, last added first. A second caller (the command ending while a
+   * Ctrl-C hook stops things) waits until the first has finished, so the JVM cannot halt halfway.
+   */
   @Override
   public void close() {
-    List<AutoCloseable> toClose;
-    synchronized (this) {
-      if (closed) {
-        return;
+    synchronized (closeLock) {
+      List<AutoCloseable> toClose;
+      synchronized (this) {
+        if (closed) {
+          return;
+        }
+        closed = true;
+        toClose = new ArrayList<>(resources);
+        resources.clear();
       }
-      closed = true;
-      toClose = new ArrayList<>(resources);
-      resources.clear();
-    }
-    for (AutoCloseable r : toClose) {
-      try {
-        r.close();
-      } catch (Exception ignored) {
-        // stopping the rest matters more than one that failed to stop
+      for (AutoCloseable r : toClose) {
+        try {
+          r.close();
+        } catch (Exception ignored) {
+          // stopping the rest matters more than one that failed to stop
+        }
       }
     }
   }
