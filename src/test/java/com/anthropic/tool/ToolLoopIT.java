@@ -130,7 +130,11 @@ class ToolLoopIT {
     assertEquals(130, p.exitValue(), describe());
     var handle = ProcessHandle.of(child);
     if (handle.isPresent()) {
-      handle.get().onExit().get(10, TimeUnit.SECONDS); // the tool's child was killed too
+      try {
+        handle.get().onExit().get(10, TimeUnit.SECONDS); // the tool's child was killed too
+      } catch (java.util.concurrent.TimeoutException e) {
+        throw new AssertionError("the tool's child " + child + " still runs\n" + describe(), e);
+      }
     }
     assertEquals(1, api.bodies().size(), "nothing sent after Ctrl-C");
     assertFalse(Files.readString(tmp.resolve("err")).contains("Exception"), describe());

@@ -76,10 +76,14 @@ public final class ProcessTool implements ToolExecutor {
     ProcessBuilder pb = new ProcessBuilder(command).directory(settings.dir().toFile());
     pb.environment().clear();
     pb.environment().putAll(settings.env());
+    if (!settings.processes().enter()) {
+      throw new InterruptedException("the tools are being stopped");
+    }
     Process p;
     try {
       p = pb.start();
     } catch (IOException e) {
+      settings.processes().leave();
       return ToolOutput.error("cannot run " + command.get(0) + ": " + e.getMessage());
     }
     settings.processes().add(p);
@@ -122,6 +126,7 @@ public final class ProcessTool implements ToolExecutor {
         ProcessRegistry.killTree(p);
       }
       settings.processes().remove(p);
+      settings.processes().leave();
     }
   }
 
