@@ -1,6 +1,6 @@
 package com.anthropic.tool.cli;
 
-import com.anthropic.tool.client.http.ApacheTransport;
+import com.anthropic.tool.client.AnthropicClient;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Set;
@@ -46,7 +46,13 @@ public final class Cli {
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) ->
             onExecutionException(
-                ex, out, err, root.global != null && root.global.debug(), errStyle, ctx.env()));
+                ex,
+                out,
+                err,
+                root.global != null && root.global.debug(),
+                errStyle,
+                ctx.env(),
+                () -> ClientFactory.credentialSource(root.global, ctx.env())));
     int code = cl.execute(args);
     out.flush();
     err.flush();
@@ -60,14 +66,15 @@ public final class Cli {
       PrintWriter err,
       boolean debug,
       Style errStyle,
-      Map<String, String> env) {
+      Map<String, String> env,
+      java.util.function.Supplier<String> keySource) {
     if (ex instanceof CliException c && "usage".equals(c.type())) {
       err.println(ex.getMessage());
       err.flush();
       return c.exitCode();
     }
     out.flush();
-    return ErrorReporter.report(ex, err, debug, errStyle, env);
+    return ErrorReporter.report(ex, err, debug, errStyle, env, keySource);
   }
 
   /**
@@ -99,7 +106,7 @@ public final class Cli {
       baseUrl = env.get("ANTHROPIC_API_BASE");
     }
     if (baseUrl == null || baseUrl.isBlank() || baseUrl.strip().startsWith("https:")) {
-      ApacheTransport.prewarmTls();
+      AnthropicClient.prewarmTls();
     }
   }
 

@@ -61,6 +61,7 @@ final class CommandSupport {
     if (settings == null) {
       try {
         settings = Settings.load(ctx().env());
+        settings.warnings().forEach(w -> err().println(errStyle().prefixed("warning: " + w)));
       } catch (IllegalArgumentException e) {
         throw CliException.input(e.getMessage());
       }

@@ -16,14 +16,16 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** Turns any failure into one {@code error:} line on stderr and the exit code of CLI.md. */
 public final class ErrorReporter {
   /** The hint after a missing key, naming the config file the environment actually points at. */
   static String noKeyHelp(Map<String, String> env) {
-    return "no API key: set ANTHROPIC_API_KEY, pass --api-key KEY, or put api-key=KEY in "
+    return "no API key: set ANTHROPIC_API_KEY, pass --api-key KEY, or run 'anthropic keys set'"
+        + " (it stores api-key in "
         + configPathForPeople(env)
-        + " (to try it offline without a key: anthropic mock-server)";
+        + "); to try it offline without a key: anthropic mock-server";
   }
 
   /** The config file path, with the home directory shown as {@code ~}. */
@@ -49,6 +51,14 @@ public final class ErrorReporter {
   }
 
   static Report describe(Throwable t, Map<String, String> env) {
+    return describe(t, env, () -> null);
+  }
+
+  /**
+   * @param keySource where the credential came from ({@code --api-key}, {@code ANTHROPIC_API_KEY},
+   *     {@code api-key in ~/.config/…}), named after a 401; asked only then
+   */
+  static Report describe(Throwable t, Map<String, String> env, Supplier<String> keySource) {
     Throwable e = unwrap(t);
     if (e instanceof CliException) {
       CliException c = (CliException) e;
@@ -67,6 +77,12 @@ public final class ErrorReporter {
           line(
               a.type() == null ? ApiException.typeForStatus(a.status()) : a.type(),
               a.errorMessage()));
+      if (a instanceof AuthenticationException) {
+        String source = keySource.get();
+        if (source != null) {
+          sb.append("; the key came from ").append(source);
+        }
+      }
       String suffix = "";
       if (a.status() > 0) {
         suffix = "HTTP " + a.status();
@@ -123,7 +139,7 @@ public final class ErrorReporter {
 
   /** Prints the report (and the stack trace with --debug) and returns the exit code. */
   public static int report(Throwable t, PrintWriter err, boolean debug) {
-    return report(t, err, debug, Style.plain(), Map.of());
+    return report(t, err, debug, Style.plain(), Map.of(), () -> null);
   }
 
   /**
@@ -131,8 +147,13 @@ public final class ErrorReporter {
    * this environment) and returns the exit code.
    */
   static int report(
-      Throwable t, PrintWriter err, boolean debug, Style style, Map<String, String> env) {
-    Report r = describe(t, env);
+      Throwable t,
+      PrintWriter err,
+      boolean debug,
+      Style style,
+      Map<String, String> env,
+      Supplier<String> keySource) {
+    Report r = describe(t, env, keySource);
     err.println(style.prefixed(r.line()));
     if (debug) {
       t.printStackTrace(err);

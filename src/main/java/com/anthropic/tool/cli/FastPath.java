@@ -39,7 +39,14 @@ final class FastPath {
       command.prompt = words;
       return command.run(support);
     } catch (RuntimeException e) {
-      return Cli.onExecutionException(e, out, err, global.debug(), support.errStyle(), ctx.env());
+      return Cli.onExecutionException(
+          e,
+          out,
+          err,
+          global.debug(),
+          support.errStyle(),
+          ctx.env(),
+          () -> ClientFactory.credentialSource(global, ctx.env()));
     }
   }
 

@@ -50,13 +50,26 @@ final class HelpLayout {
               "--stop",
               "--service-tier",
               "--usage",
-              "--show-thinking"),
+              "--show-thinking"));
+
+  /** Commands (and their verbs) that make no HTTP call. */
+  private static final List<String> NO_HTTP =
+      List.of(
           "anthropic completion",
-          HTTP,
           "anthropic mock-server",
-          HTTP,
           "anthropic help",
-          HTTP);
+          "anthropic config",
+          "anthropic keys",
+          "anthropic install");
+
+  private static Set<String> ignored(String command) {
+    for (String c : NO_HTTP) {
+      if (command.equals(c) || command.startsWith(c + " ")) {
+        return HTTP;
+      }
+    }
+    return IGNORED.getOrDefault(command, Set.of());
+  }
 
   private HelpLayout() {}
 
@@ -69,7 +82,7 @@ final class HelpLayout {
 
   private static void apply(CommandLine cl) {
     CommandSpec spec = cl.getCommandSpec();
-    hideIgnored(spec, IGNORED.getOrDefault(spec.qualifiedName(" "), Set.of()));
+    hideIgnored(spec, ignored(spec.qualifiedName(" ")));
     spec.usageMessage().abbreviateSynopsis(true);
     boolean ownOptions =
         spec.options().stream().anyMatch(o -> !o.hidden() && !SHARED.contains(o.longestName()));
@@ -122,7 +135,8 @@ final class HelpLayout {
     for (OptionSpec o : new ArrayList<>(spec.options())) {
       if (!o.hidden() && names.contains(o.longestName())) {
         spec.remove(o);
-        spec.addOption(o.toBuilder().hidden(true).build());
+        // local: the verbs below keep their own copies (hidden in turn), none is added twice
+        spec.addOption(o.toBuilder().hidden(true).scopeType(CommandLine.ScopeType.LOCAL).build());
       }
     }
   }

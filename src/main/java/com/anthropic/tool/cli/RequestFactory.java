@@ -37,6 +37,17 @@ final class RequestFactory {
     this.settings = settings;
   }
 
+  /** Leaves standard input unread (chat reads its messages from it). */
+  RequestFactory leaveStdin() {
+    stdinUsed = true;
+    return this;
+  }
+
+  /** Loads one attachment as {@code -a} does (chat's {@code /attach}). */
+  ContentBlock attach(String fileOrUrl) {
+    return attachment(fileOrUrl);
+  }
+
   /** Where warnings about the request go (a model that may not take an option); none by default. */
   RequestFactory onWarning(Consumer<String> warn) {
     this.warn = warn;

@@ -16,12 +16,16 @@ import picocli.CommandLine.Spec;
     subcommands = {
       MessagesCommand.class,
       StreamCommand.class,
+      ChatCommand.class,
       CountTokensCommand.class,
       ToolLoopCommand.class,
       ModelsCommand.class,
       BatchesCommand.class,
       CompletionCommand.class,
       MockServerCommand.class,
+      ConfigCommand.class,
+      KeysCommand.class,
+      InstallCommand.class,
       HelpCommand.class
     },
     synopsisSubcommandLabel = "COMMAND",

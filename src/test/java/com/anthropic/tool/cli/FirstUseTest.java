@@ -63,7 +63,8 @@ class FirstUseTest {
 
     assertEquals(3, r.exitCode(), r.describe());
     assertTrue(
-        r.err().contains("api-key=KEY in ~/.config/anthropic-cli/config.properties"), r.describe());
+        r.err().contains("stores api-key in ~/.config/anthropic-cli/config.properties"),
+        r.describe());
     assertFalse(r.err().contains("$XDG_CONFIG_HOME"), r.describe());
   }
 

@@ -145,7 +145,8 @@ class MessagesCommandContractTest {
             401,
             error("authentication_error", "invalid x-api-key", "req_c"),
             3,
-            "error: authentication_error: invalid x-api-key (HTTP 401, request-id req_c)"),
+            "error: authentication_error: invalid x-api-key; the key came from ANTHROPIC_API_KEY"
+                + " (HTTP 401, request-id req_c)"),
         Arguments.of(
             403,
             error("permission_error", "Permission denied", "req_d"),
@@ -194,7 +195,9 @@ class MessagesCommandContractTest {
 
     assertEquals(3, r.exitCode(), r.describe());
     assertOneErrorLine(
-        r, "error: authentication_error: invalid x-api-key (HTTP 401, request-id req_hdr)");
+        r,
+        "error: authentication_error: invalid x-api-key; the key came from ANTHROPIC_API_KEY"
+            + " (HTTP 401, request-id req_hdr)");
   }
 
   @Test
