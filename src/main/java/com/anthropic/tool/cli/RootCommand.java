@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
       ToolLoopCommand.class,
       ModelsCommand.class,
       BatchesCommand.class,
+      FilesCommand.class,
       CompletionCommand.class,
       MockServerCommand.class,
       ConfigCommand.class,
