@@ -10,8 +10,10 @@ WORKDIR /src
 # the wrapper, Maven itself, the plugins and the dependencies first: a layer that stays cached
 # until pom.xml or .mvn changes. It packages a one-class stand-in project, which resolves exactly
 # what the real package step needs (dependency:go-offline trips over test-only artifacts).
+# src/client (the client-only jar's POM and assembly descriptor) is part of packaging too.
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
+COPY src/client src/client
 RUN mkdir -p src/main/java \
     && echo 'final class DependencyWarmUp {}' > src/main/java/DependencyWarmUp.java \
     && ./mvnw -B -q -DskipTests -Dspotless.check.skip=true package \
@@ -29,9 +31,9 @@ COPY --from=build /anthropic-cli.jar /app/anthropic-cli.jar
 
 # The AOT cache (JEP 483/514/515: classes loaded and linked ahead of time, method profiles) is
 # made by a training run with the JVM, flags and jar path of the ENTRYPOINT below; it is only
-# valid for exactly those, which is why it is made here, in the final stage. The training run,
-# com.anthropic.tool.Training, runs the real commands against a throwaway server on 127.0.0.1
-# inside this step: it never touches the network. Its output is not needed.
+# valid for exactly those, which is why it is made here, in the final stage. The training run
+# records com.anthropic.tool.StartupArchiveWorkload: the real commands against the mock server on
+# 127.0.0.1 inside this step; it never touches the network. Its output is not needed.
 # The flags are the launcher's (./anthropic): serial GC, C1 only, small stacks, a small first
 # heap, no perf data (but no -Xshare:*, which JDK 25 refuses next to an AOT cache); JVM log lines
 # only for errors and only on stderr (stdout carries only the answer).
@@ -39,7 +41,7 @@ ARG JAVA_FLAGS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss1m -Xms16m -XX:-Use
 USER anthropic
 RUN set -eu; mkdir -p /tmp/training; \
     HOME=/tmp/training java $JAVA_FLAGS -XX:AOTCacheOutput=/tmp/training/anthropic.aot \
-      -cp /app/anthropic-cli.jar com.anthropic.tool.Training </dev/null >/tmp/training/log 2>&1 || true; \
+      -cp /app/anthropic-cli.jar com.anthropic.tool.StartupArchiveWorkload </dev/null >/tmp/training/log 2>&1 || true; \
     if [ ! -s /tmp/training/anthropic.aot ]; then \
       cat /tmp/training/log >&2; echo "AOT cache was not created" >&2; exit 1; fi; \
     cp /tmp/training/anthropic.aot /tmp/anthropic.aot

@@ -3,8 +3,8 @@
 
 function __anthropic_path
     # the subcommand path typed so far, e.g. 'batches create'
-    set -l commands 'messages' 'stream' 'count-tokens' 'models' 'models list' 'models get' 'batches' 'batches create' 'batches get' 'batches list' 'batches cancel' 'batches delete' 'batches wait' 'batches results' 'completion' 'mock-server'
-    set -l arg_options '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries' '-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '--limit' '--after-id' '--before-id' '--input' '--prompts' '-o' '--output' '--only' '--port'
+    set -l commands 'messages' 'stream' 'chat' 'count-tokens' 'models' 'models list' 'models get' 'batches' 'batches create' 'batches get' 'batches list' 'batches cancel' 'batches delete' 'batches wait' 'batches results' 'files' 'files upload' 'files list' 'files get' 'files download' 'files delete' 'completion' 'mock-server' 'config' 'config get' 'config set' 'config unset' 'config list' 'config path' 'keys' 'keys set' 'install' 'help'
+    set -l arg_options '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries' '-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '-r' '--resume' '--limit' '--after-id' '--before-id' '--input' '--prompts' '-o' '--output' '--only' '--port'
     set -l tokens (commandline -opc)
     set -e tokens[1]
     set -l path
@@ -40,13 +40,19 @@ complete -c anthropic -f
 # anthropic
 complete -c anthropic -n '__anthropic_is ""' -a 'messages' -d 'Send one message (POST /v1/messages) and print the answer'
 complete -c anthropic -n '__anthropic_is ""' -a 'stream' -d 'Send one message with stream: true and print the answer as it arrives'
+complete -c anthropic -n '__anthropic_is ""' -a 'chat' -d 'Chat in the terminal: answers stream live, every request carries the whole conversation, Ctrl-C stops an answer, /help lists the slash commands. With stdin not a terminal, each line (or """ block) is one message'
 complete -c anthropic -n '__anthropic_is ""' -a 'count-tokens' -d 'Count the input tokens of a request (POST /v1/messages/count_tokens) and print the number'
 complete -c anthropic -n '__anthropic_is ""' -a 'models' -d 'List the available models (GET /v1/models), or get one'
 complete -c anthropic -n '__anthropic_is ""' -a 'batches' -d 'Create, inspect, wait for and download message batches'
+complete -c anthropic -n '__anthropic_is ""' -a 'files' -d 'Upload files once and refer to them by id (the Files API, beta)'
 complete -c anthropic -n '__anthropic_is ""' -a 'completion' -d 'Print a shell completion script (bash, zsh or fish) to stdout'
 complete -c anthropic -n '__anthropic_is ""' -a 'mock-server' -d 'Serve a local stand-in for the API on 127.0.0.1 with deterministic answers; prints its base URL. For testing scripts and CI pipelines without a key. Stop it with Ctrl-C. See docs/mock-server.md for the answers and the x-mock-* knobs'
+complete -c anthropic -n '__anthropic_is ""' -a 'config' -d 'Read and edit the config file (keys named like the long flags: model, max-tokens, base-url, api-key, ...). Flags and environment variables win over it'
+complete -c anthropic -n '__anthropic_is ""' -a 'keys' -d 'Store the API key in the config file'
+complete -c anthropic -n '__anthropic_is ""' -a 'install' -d 'Link the launcher into DIR (default ~/.local/bin) and say how to enable completion'
+complete -c anthropic -n '__anthropic_is ""' -a 'help' -d 'Show the help of a command (the same text as COMMAND --help)'
 complete -c anthropic -l 'api-key' -x -d 'API key (default: $ANTHROPIC_API_KEY, then api-key in the config file)'
-complete -c anthropic -l 'base-url' -x -d 'API base URL (default: $ANTHROPIC_BASE_URL or https://api.anthropic.com)'
+complete -c anthropic -l 'base-url' -x -d 'API base URL (default: $ANTHROPIC_BASE_URL, else https://api.anthropic.com)'
 complete -c anthropic -l 'api-version' -x -d 'anthropic-version header (default: 2023-06-01)'
 complete -c anthropic -l 'beta' -x -d 'anthropic-beta value; repeatable'
 complete -c anthropic -l 'timeout' -x -d 'Longest wait to connect or for the next stream event (default: 60)'
@@ -76,6 +82,7 @@ complete -c anthropic -n '__anthropic_is "messages"' -l 'cache-ttl' -x -a '5m 1h
 complete -c anthropic -n '__anthropic_is "messages"' -l 'tool' -r -F -d 'Tool definition JSON file; repeatable'
 complete -c anthropic -n '__anthropic_is "messages"' -l 'tool-choice' -x -a 'auto any none' -d 'auto, any, none or a tool name'
 complete -c anthropic -n '__anthropic_is "messages"' -l 'request' -r -F -d 'A full request body as JSON; flags given here override its fields'
+complete -c anthropic -n '__anthropic_is "messages"' -s 'n' -l 'no-stdin' -d 'Leave standard input unread (for loops that feed stdin to something else); an explicit - still reads it'
 complete -c anthropic -n '__anthropic_is "messages"' -s 'u' -l 'usage' -d 'Print token usage to stderr'
 complete -c anthropic -n '__anthropic_is "messages"' -l 'show-thinking' -d 'Print the model\'s thinking to stderr (never stdout)'
 complete -c anthropic -n '__anthropic_is "messages"' -l 'format' -x -a 'text json' -d 'text (default): the answer text; json: the full Message object'
@@ -99,31 +106,53 @@ complete -c anthropic -n '__anthropic_is "stream"' -l 'cache-ttl' -x -a '5m 1h' 
 complete -c anthropic -n '__anthropic_is "stream"' -l 'tool' -r -F -d 'Tool definition JSON file; repeatable'
 complete -c anthropic -n '__anthropic_is "stream"' -l 'tool-choice' -x -a 'auto any none' -d 'auto, any, none or a tool name'
 complete -c anthropic -n '__anthropic_is "stream"' -l 'request' -r -F -d 'A full request body as JSON; flags given here override its fields'
+complete -c anthropic -n '__anthropic_is "stream"' -s 'n' -l 'no-stdin' -d 'Leave standard input unread (for loops that feed stdin to something else); an explicit - still reads it'
 complete -c anthropic -n '__anthropic_is "stream"' -s 'u' -l 'usage' -d 'Print token usage to stderr'
 complete -c anthropic -n '__anthropic_is "stream"' -l 'show-thinking' -d 'Print the model\'s thinking to stderr (never stdout)'
 complete -c anthropic -n '__anthropic_is "stream"' -l 'format' -x -a 'text json jsonl' -d 'text (default): the text as it arrives; json: the final Message object; jsonl: each event\'s data, one per line, as it arrives'
 
+# anthropic chat
+complete -c anthropic -n '__anthropic_is "chat"' -s 'm' -l 'model' -x -a '(__anthropic_models)' -d 'Model (default: $ANTHROPIC_MODEL, then model in the config file, then claude-sonnet-4-6)'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'max-tokens' -x -d 'Most tokens to generate (default: per model)'
+complete -c anthropic -n '__anthropic_is "chat"' -s 's' -l 'system' -x -d 'System prompt'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'system-file' -r -F -d 'Read the system prompt from a file (- for stdin)'
+complete -c anthropic -n '__anthropic_is "chat"' -s 't' -l 'temperature' -x -d 'Sampling temperature, 0 to 1'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'top-p' -x -d 'Nucleus sampling, 0 to 1'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'top-k' -x -d 'Sample from the top K tokens'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'stop' -x -d 'Stop sequence; repeatable'
+complete -c anthropic -n '__anthropic_is "chat"' -s 'a' -l 'attach' -r -F -d 'Attach an image, PDF or text file (type from its content), a URL (.pdf: document, else image; never fetched here), or - for stdin; repeatable'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'thinking' -x -d 'Extended thinking with this token budget (at least 1024; 0 turns it off), or adaptive (the model decides)'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'effort' -x -a 'low medium high xhigh max' -d 'output_config.effort: low, medium, high, xhigh or max'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'schema' -r -F -d 'Structured output: a JSON Schema file, inline JSON ({...}), or fields such as \'name, born int, bio: a one-line biography\' (types str, int, float, bool)'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'service-tier' -x -a 'auto standard_only' -d 'auto or standard_only'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'cache' -d 'Add cache_control to the system prompt and the last user block'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'cache-ttl' -x -a '5m 1h' -d 'Cache lifetime, 5m or 1h (implies --cache)'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'tool' -r -F -d 'Tool definition JSON file; repeatable'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'tool-choice' -x -a 'auto any none' -d 'auto, any, none or a tool name'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'request' -r -F -d 'A full request body as JSON; flags given here override its fields'
+complete -c anthropic -n '__anthropic_is "chat"' -s 'n' -l 'no-stdin' -d 'Leave standard input unread (for loops that feed stdin to something else); an explicit - still reads it'
+complete -c anthropic -n '__anthropic_is "chat"' -s 'u' -l 'usage' -d 'Print token usage to stderr'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'show-thinking' -d 'Print the model\'s thinking to stderr (never stdout)'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'no-cache' -d 'No prompt-caching breakpoint on the last user turn'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'raw' -d 'No Markdown styling of answers'
+complete -c anthropic -n '__anthropic_is "chat"' -s 'c' -l 'continue' -d 'Resume the most recent conversation'
+complete -c anthropic -n '__anthropic_is "chat"' -s 'r' -l 'resume' -r -F -d 'Resume a saved conversation by id (or its start) or file'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'list' -d 'List saved conversations (id, date, model, first line) and exit'
+
 # anthropic count-tokens
 complete -c anthropic -n '__anthropic_is "count-tokens"' -s 'm' -l 'model' -x -a '(__anthropic_models)' -d 'Model (default: $ANTHROPIC_MODEL, then model in the config file, then claude-sonnet-4-6)'
-complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'max-tokens' -x -d 'Most tokens to generate (default: per model)'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -s 's' -l 'system' -x -d 'System prompt'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'system-file' -r -F -d 'Read the system prompt from a file (- for stdin)'
-complete -c anthropic -n '__anthropic_is "count-tokens"' -s 't' -l 'temperature' -x -d 'Sampling temperature, 0 to 1'
-complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'top-p' -x -d 'Nucleus sampling, 0 to 1'
-complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'top-k' -x -d 'Sample from the top K tokens'
-complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'stop' -x -d 'Stop sequence; repeatable'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -s 'a' -l 'attach' -r -F -d 'Attach an image, PDF or text file (type from its content), a URL (.pdf: document, else image; never fetched here), or - for stdin; repeatable'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'thinking' -x -d 'Extended thinking with this token budget (at least 1024; 0 turns it off), or adaptive (the model decides)'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'effort' -x -a 'low medium high xhigh max' -d 'output_config.effort: low, medium, high, xhigh or max'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'schema' -r -F -d 'Structured output: a JSON Schema file, inline JSON ({...}), or fields such as \'name, born int, bio: a one-line biography\' (types str, int, float, bool)'
-complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'service-tier' -x -a 'auto standard_only' -d 'auto or standard_only'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'cache' -d 'Add cache_control to the system prompt and the last user block'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'cache-ttl' -x -a '5m 1h' -d 'Cache lifetime, 5m or 1h (implies --cache)'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'tool' -r -F -d 'Tool definition JSON file; repeatable'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'tool-choice' -x -a 'auto any none' -d 'auto, any, none or a tool name'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'request' -r -F -d 'A full request body as JSON; flags given here override its fields'
-complete -c anthropic -n '__anthropic_is "count-tokens"' -s 'u' -l 'usage' -d 'Print token usage to stderr'
-complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'show-thinking' -d 'Print the model\'s thinking to stderr (never stdout)'
+complete -c anthropic -n '__anthropic_is "count-tokens"' -s 'n' -l 'no-stdin' -d 'Leave standard input unread (for loops that feed stdin to something else); an explicit - still reads it'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'format' -x -a 'text json' -d 'text (default): the number; json: the API\'s answer'
 
 # anthropic models
@@ -178,6 +207,7 @@ complete -c anthropic -n '__anthropic_is "batches create"' -l 'cache-ttl' -x -a 
 complete -c anthropic -n '__anthropic_is "batches create"' -l 'tool' -r -F -d 'Tool definition JSON file; repeatable'
 complete -c anthropic -n '__anthropic_is "batches create"' -l 'tool-choice' -x -a 'auto any none' -d 'auto, any, none or a tool name'
 complete -c anthropic -n '__anthropic_is "batches create"' -l 'request' -r -F -d 'A full request body as JSON; flags given here override its fields'
+complete -c anthropic -n '__anthropic_is "batches create"' -s 'n' -l 'no-stdin' -d 'Leave standard input unread (for loops that feed stdin to something else); an explicit - still reads it'
 complete -c anthropic -n '__anthropic_is "batches create"' -s 'u' -l 'usage' -d 'Print token usage to stderr'
 complete -c anthropic -n '__anthropic_is "batches create"' -l 'show-thinking' -d 'Print the model\'s thinking to stderr (never stdout)'
 
@@ -203,10 +233,64 @@ complete -c anthropic -n '__anthropic_is "batches wait"' -l 'format' -x -a 'text
 # anthropic batches results
 complete -c anthropic -n '__anthropic_is "batches results"' -s 'o' -l 'output' -r -F -d 'Write to FILE (renamed into place only when the download is complete)'
 complete -c anthropic -n '__anthropic_is "batches results"' -l 'only' -x -a 'succeeded errored canceled expired' -d 'Only results of this type: succeeded, errored, canceled or expired'
-complete -c anthropic -n '__anthropic_is "batches results"' -l 'text' -d 'For succeeded results print custom_id<TAB>text (\\n, \\t and \\\\ escaped), one a line'
+complete -c anthropic -n '__anthropic_is "batches results"' -l 'text' -d 'For succeeded results print custom_id<TAB>text (\\n, \\t and \\\\ escaped), one a line; a JSON answer (a --schema batch) as compact JSON'
+complete -c anthropic -n '__anthropic_is "batches results"' -l 'answers' -d 'Print only the answers of succeeded results, one a line, in order: for a --schema batch, one JSON value per line (JSONL)'
+
+# anthropic files
+complete -c anthropic -n '__anthropic_is "files"' -a 'upload' -d 'Upload a file (POST /v1/files); prints its id. The type comes from its content'
+complete -c anthropic -n '__anthropic_is "files"' -a 'list' -d 'List uploaded files, newest first (GET /v1/files)'
+complete -c anthropic -n '__anthropic_is "files"' -a 'get' -d 'Show a file\'s metadata (GET /v1/files/{id})'
+complete -c anthropic -n '__anthropic_is "files"' -a 'download' -d 'Download a file\'s content (GET /v1/files/{id}/content) to stdout or a file, in constant memory'
+complete -c anthropic -n '__anthropic_is "files"' -a 'delete' -d 'Delete a file (DELETE /v1/files/{id})'
+
+# anthropic files upload
+complete -c anthropic -n '__anthropic_is "files upload"' -l 'format' -x -a 'text json' -d 'text (default): one tab-separated line; json: the API object'
+
+# anthropic files list
+complete -c anthropic -n '__anthropic_is "files list"' -l 'limit' -x -d 'Page size, 1 to 1000 (default 20)'
+complete -c anthropic -n '__anthropic_is "files list"' -l 'after-id' -x -d 'Start after this id'
+complete -c anthropic -n '__anthropic_is "files list"' -l 'before-id' -x -d 'Page before this id'
+complete -c anthropic -n '__anthropic_is "files list"' -l 'all' -d 'Keep fetching pages until has_more is false'
+complete -c anthropic -n '__anthropic_is "files list"' -l 'format' -x -a 'text json' -d 'text (default): one tab-separated line per item; json: one API object per line'
+
+# anthropic files get
+complete -c anthropic -n '__anthropic_is "files get"' -l 'format' -x -a 'text json' -d 'text (default): one tab-separated line; json: the API object'
+
+# anthropic files download
+complete -c anthropic -n '__anthropic_is "files download"' -s 'o' -l 'output' -r -F -d 'Write to FILE (renamed into place only when the download is complete)'
+
+# anthropic files delete
+complete -c anthropic -n '__anthropic_is "files delete"' -l 'format' -x -a 'text json' -d 'text (default): one tab-separated line; json: the API object'
 
 # anthropic completion
 complete -c anthropic -n '__anthropic_is "completion"' -a 'bash zsh fish' -d 'bash, zsh or fish'
 
 # anthropic mock-server
 complete -c anthropic -n '__anthropic_is "mock-server"' -l 'port' -x -d 'Port on 127.0.0.1 (default: 0, any free port)'
+
+# anthropic config
+complete -c anthropic -n '__anthropic_is "config"' -a 'get' -d 'Print the value of KEY in the config file (exit 1 when it is not set)'
+complete -c anthropic -n '__anthropic_is "config"' -a 'set' -d 'Set KEY to VALUE in the config file (created mode 0600 in a directory of mode 0700)'
+complete -c anthropic -n '__anthropic_is "config"' -a 'unset' -d 'Remove KEY from the config file'
+complete -c anthropic -n '__anthropic_is "config"' -a 'list' -d 'Print every key=value of the config file (keys and tokens masked)'
+complete -c anthropic -n '__anthropic_is "config"' -a 'path' -d 'Print the config file\'s path (it may not exist yet)'
+
+# anthropic config get
+
+# anthropic config set
+
+# anthropic config unset
+
+# anthropic config list
+
+# anthropic config path
+
+# anthropic keys
+complete -c anthropic -n '__anthropic_is "keys"' -a 'set' -d 'Read an API key (without echo on a terminal, else the first line of stdin) and store it as api-key in the config file (mode 0600)'
+
+# anthropic keys set
+
+# anthropic install
+complete -c anthropic -n '__anthropic_is "install"' -l 'force' -d 'Replace an existing DIR/anthropic'
+
+# anthropic help

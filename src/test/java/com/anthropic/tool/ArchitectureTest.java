@@ -8,6 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -54,5 +58,90 @@ class ArchitectureTest {
       }
     }
     assertEquals(List.of(), violations);
+  }
+
+  private static final Path MAIN = Path.of("src/main/java/com/anthropic/tool");
+
+  @Test
+  void should_keep_the_client_internals_to_the_client() throws IOException {
+    List<String> violations = new ArrayList<>();
+    for (Path p : sources(MAIN)) {
+      if (p.startsWith(CLIENT)) {
+        continue;
+      }
+      for (String imported : imports(Files.readString(p))) {
+        if (imported.startsWith("com.anthropic.tool.client.internal.")) {
+          violations.add(p + " imports " + imported);
+        }
+      }
+      if (Files.readString(p).contains("com.anthropic.tool.client.internal.")) {
+        violations.add(p + " names com.anthropic.tool.client.internal");
+      }
+    }
+    assertEquals(List.of(), new ArrayList<>(new TreeSet<>(violations)));
+  }
+
+  @Test
+  void should_have_no_cycle_between_the_client_packages() throws IOException {
+    Map<String, Set<String>> uses = new TreeMap<>();
+    for (Path p : sources(CLIENT)) {
+      String text = Files.readString(p);
+      Matcher pkg = Pattern.compile("^package\\s+([\\w.]+);", Pattern.MULTILINE).matcher(text);
+      assertTrue(pkg.find(), "no package line in " + p);
+      String from = pkg.group(1);
+      Set<String> to = uses.computeIfAbsent(from, k -> new TreeSet<>());
+      for (String imported : imports(text)) {
+        if (imported.startsWith("com.anthropic.tool.client.")) {
+          String target = imported.substring(0, imported.lastIndexOf('.'));
+          // a nested type's import names its outer type: strip segments that start upper-case
+          while (Character.isUpperCase(target.charAt(target.lastIndexOf('.') + 1))) {
+            target = target.substring(0, target.lastIndexOf('.'));
+          }
+          if (!target.equals(from)) {
+            to.add(target);
+          }
+        }
+      }
+    }
+    List<String> cycles = new ArrayList<>();
+    for (String a : uses.keySet()) {
+      for (String b : uses.get(a)) {
+        if (a.compareTo(b) < 0 && reaches(uses, b, a, new TreeSet<>())) {
+          cycles.add(a + " <-> " + b);
+        }
+      }
+    }
+    assertEquals(List.of(), cycles, "package dependencies: " + uses);
+  }
+
+  private static boolean reaches(
+      Map<String, Set<String>> uses, String from, String to, Set<String> seen) {
+    if (from.equals(to)) {
+      return true;
+    }
+    if (!seen.add(from)) {
+      return false;
+    }
+    for (String next : uses.getOrDefault(from, Set.of())) {
+      if (reaches(uses, next, to, seen)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<Path> sources(Path root) throws IOException {
+    try (Stream<Path> s = Files.walk(root)) {
+      return s.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+    }
+  }
+
+  private static List<String> imports(String text) {
+    List<String> out = new ArrayList<>();
+    Matcher m = IMPORT.matcher(text);
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+    return out;
   }
 }

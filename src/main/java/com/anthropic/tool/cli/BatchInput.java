@@ -106,6 +106,9 @@ final class BatchInput {
     JsonObject o;
     try {
       o = Json.parseObject(line);
+    } catch (Json.InvalidJsonException e) {
+      problems.add("line " + n + ", " + e.withoutLine());
+      return;
     } catch (IllegalArgumentException e) {
       problem(n, e.getMessage());
       return;
@@ -169,15 +172,15 @@ final class BatchInput {
     if (!problems.isEmpty()) {
       if (problems.size() > 1) {
         for (int i = 0; i < Math.min(problems.size(), MAX_LISTED); i++) {
-          err.println("invalid: " + name + ": " + problems.get(i));
+          err.println("invalid: " + name + " " + problems.get(i));
         }
         if (problems.size() > MAX_LISTED) {
-          err.println("invalid: " + name + ": ... and " + (problems.size() - MAX_LISTED) + " more");
+          err.println("invalid: " + name + " ... and " + (problems.size() - MAX_LISTED) + " more");
         }
       }
       throw CliException.input(
           name
-              + ": "
+              + " "
               + problems.get(0)
               + (problems.size() > 1 ? " (" + problems.size() + " invalid lines in all)" : "")
               + "; nothing was sent");

@@ -15,6 +15,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "batches",
     description = "Create, inspect, wait for and download message batches.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  id=$(anthropic batches create --prompts questions.txt | cut -f1)",
+      "  anthropic batches wait \"$id\"",
+      "  anthropic batches results \"$id\" --text"
+    },
     subcommands = {
       BatchesCreateCommand.class,
       BatchesCommand.Get.class,
@@ -57,7 +63,14 @@ final class BatchesCommand implements Callable<Integer> {
   }
 
   /** {@code batches get ID}. */
-  @Command(name = "get", description = "Show a batch (GET /v1/messages/batches/{id}).")
+  @Command(
+      name = "get",
+      description = "Show a batch (GET /v1/messages/batches/{id}).",
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  anthropic batches get msgbatch_01AbC",
+        "  anthropic batches get msgbatch_01AbC --format json | jq .request_counts"
+      })
   static final class Get implements Callable<Integer> {
     @ParentCommand BatchesCommand parent;
     @Spec CommandSpec spec;
@@ -77,7 +90,14 @@ final class BatchesCommand implements Callable<Integer> {
   }
 
   /** {@code batches list}. */
-  @Command(name = "list", description = "List batches, newest first (GET /v1/messages/batches).")
+  @Command(
+      name = "list",
+      description = "List batches, newest first (GET /v1/messages/batches).",
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  anthropic batches list --limit 5",
+        "  anthropic batches list --all --format jsonl | jq -r .id"
+      })
   static final class ListCmd implements Callable<Integer> {
     @ParentCommand BatchesCommand parent;
     @Spec CommandSpec spec;
@@ -100,7 +120,11 @@ final class BatchesCommand implements Callable<Integer> {
   }
 
   /** {@code batches cancel ID}. */
-  @Command(name = "cancel", description = "Cancel a batch (POST /v1/messages/batches/{id}/cancel).")
+  @Command(
+      name = "cancel",
+      description = "Cancel a batch (POST /v1/messages/batches/{id}/cancel).",
+      footerHeading = "%nExamples:%n",
+      footer = {"  anthropic batches cancel msgbatch_01AbC"})
   static final class Cancel implements Callable<Integer> {
     @ParentCommand BatchesCommand parent;
     @Spec CommandSpec spec;
@@ -123,7 +147,9 @@ final class BatchesCommand implements Callable<Integer> {
   /** {@code batches delete ID}. */
   @Command(
       name = "delete",
-      description = "Delete an ended batch (DELETE /v1/messages/batches/{id}).")
+      description = "Delete an ended batch (DELETE /v1/messages/batches/{id}).",
+      footerHeading = "%nExamples:%n",
+      footer = {"  anthropic batches delete msgbatch_01AbC"})
   static final class Delete implements Callable<Integer> {
     @ParentCommand BatchesCommand parent;
     @Spec CommandSpec spec;
@@ -155,7 +181,12 @@ final class BatchesCommand implements Callable<Integer> {
       name = "wait",
       description =
           "Poll a batch until it has ended (progress on stderr), then print it. Ctrl-C stops"
-              + " waiting; the batch goes on.")
+              + " waiting; the batch goes on.",
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  anthropic batches wait msgbatch_01AbC",
+        "  anthropic batches wait msgbatch_01AbC --poll-interval 30"
+      })
   static final class Wait implements Callable<Integer> {
     @ParentCommand BatchesCommand parent;
     @Spec CommandSpec spec;

@@ -26,6 +26,12 @@ import picocli.CommandLine.Spec;
         "Create a batch (POST /v1/messages/batches) from JSONL (--input) or one prompt per line"
             + " (--prompts, built with the request options). Everything is validated before"
             + " anything is sent.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  anthropic batches create --prompts questions.txt --wait",
+      "  anthropic batches create --input requests.jsonl",
+      "  printf 'q1\\tWhat is 2+2?\\n' | anthropic batches create --prompts - -m claude-haiku-4-5"
+    },
     sortOptions = false)
 final class BatchesCreateCommand implements Callable<Integer> {
   private static final String PLACEHOLDER = "__anthropic_cli_prompt_placeholder_7c2e__";

@@ -3,6 +3,9 @@ package com.anthropic.tool.cli;
 import com.anthropic.tool.client.AnthropicClient;
 import com.anthropic.tool.client.BatchResults;
 import com.anthropic.tool.client.model.BatchResult;
+import com.anthropic.tool.client.model.Json;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,7 +30,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "results",
     description =
-        "Download a batch's results as JSONL (one result per line, in order) to stdout or a file.")
+        "Download a batch's results as JSONL (one result per line, in order) to stdout or a file.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  anthropic batches results msgbatch_01AbC --output results.jsonl",
+      "  anthropic batches results msgbatch_01AbC --text",
+      "  anthropic batches results msgbatch_01AbC --only errored | jq .result.error"
+    })
 final class BatchesResultsCommand implements Callable<Integer> {
   private static final List<String> TYPES = List.of("succeeded", "errored", "canceled", "expired");
 
@@ -53,8 +62,16 @@ final class BatchesResultsCommand implements Callable<Integer> {
   @Option(
       names = "--text",
       description =
-          "For succeeded results print custom_id<TAB>text (\\n, \\t and \\\\ escaped), one a line.")
+          "For succeeded results print custom_id<TAB>text (\\n, \\t and \\\\ escaped), one a line;"
+              + " a JSON answer (a --schema batch) as compact JSON.")
   boolean text;
+
+  @Option(
+      names = "--answers",
+      description =
+          "Print only the answers of succeeded results, one a line, in order: for a --schema"
+              + " batch, one JSON value per line (JSONL).")
+  boolean answers;
 
   @Override
   public Integer call() {
@@ -63,8 +80,12 @@ final class BatchesResultsCommand implements Callable<Integer> {
       throw CliException.usage(
           "--only must be one of " + String.join(", ", TYPES) + ", got '" + only + "'");
     }
-    if (text && only != null && !only.equals("succeeded")) {
-      throw CliException.usage("--text prints succeeded results only; drop --only " + only);
+    if (text && answers) {
+      throw CliException.usage("give --text or --answers, not both");
+    }
+    if ((text || answers) && only != null && !only.equals("succeeded")) {
+      throw CliException.usage(
+          (text ? "--text" : "--answers") + " prints succeeded results only; drop --only " + only);
     }
     OutputFile file = output == null ? null : OutputFile.check("--output", output);
     try (AnthropicClient client = s.client();
@@ -110,22 +131,39 @@ final class BatchesResultsCommand implements Callable<Integer> {
 
   /** Copies the results; IOExceptions are from writing (reading failures are typed). */
   private void copy(BatchResults results, OutputStream out) throws IOException {
-    if (only == null && !text) {
+    if (only == null && !text && !answers) {
       results.copyTo(out);
       return;
     }
     while (results.nextLine()) {
       BatchResult r = results.lineResult();
-      if (text) {
-        if (r instanceof BatchResult.Succeeded) {
-          String line =
-              r.customId() + '\t' + escape(((BatchResult.Succeeded) r).message().text()) + '\n';
+      if (text || answers) {
+        if (r instanceof BatchResult.Succeeded ok) {
+          String answer = oneLine(ok.message().text());
+          String line = text ? r.customId() + '\t' + answer + '\n' : answer + '\n';
           out.write(line.getBytes(StandardCharsets.UTF_8));
         }
       } else if (r.type().equals(only)) {
         results.writeLineTo(out);
       }
     }
+  }
+
+  /**
+   * An answer on one line: a JSON object or array (what a --schema request answers) re-encoded
+   * compactly, so the line is JSON; any other text with {@code \\n}, {@code \\t}, {@code \\r} and
+   * {@code \\\\} escaped.
+   */
+  static String oneLine(String text) {
+    String t = text.strip();
+    if (t.startsWith("{") || t.startsWith("[")) {
+      try {
+        return Json.write(JsonParser.parseString(t));
+      } catch (JsonParseException notJson) {
+        // plain text that happens to start with a bracket
+      }
+    }
+    return escape(text);
   }
 
   static String escape(String s) {

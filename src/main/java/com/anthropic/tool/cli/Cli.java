@@ -1,6 +1,6 @@
 package com.anthropic.tool.cli;
 
-import com.anthropic.tool.client.http.ApacheTransport;
+import com.anthropic.tool.client.AnthropicClient;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +19,7 @@ public final class Cli {
       return fast;
     }
     RootCommand root = new RootCommand(ctx);
-    CommandLine cl = new CommandLine(root);
+    CommandLine cl = HelpLayout.of(root);
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -32,15 +32,27 @@ public final class Cli {
                     .enabled()
                 ? CommandLine.Help.Ansi.ON
                 : CommandLine.Help.Ansi.OFF));
+    Style errStyle =
+        Style.forStream(
+            ctx.stderrIsTerminal(),
+            java.util.Arrays.asList(args).contains("--no-color"),
+            ctx.env());
     cl.setParameterExceptionHandler(
         (ex, a) -> {
-          err.println("error: usage_error: " + ex.getMessage().replace('\n', ' ').strip());
+          err.println(errStyle.prefixed("error: usage_error: " + UsageErrors.message(ex)));
           err.flush();
           return ExitCodes.USAGE;
         });
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) ->
-            onExecutionException(ex, out, err, root.global != null && root.global.debug()));
+            onExecutionException(
+                ex,
+                out,
+                err,
+                root.global != null && root.global.debug(),
+                errStyle,
+                ctx.env(),
+                () -> ClientFactory.credentialSource(root.global, ctx.env())));
     int code = cl.execute(args);
     out.flush();
     err.flush();
@@ -48,14 +60,21 @@ public final class Cli {
   }
 
   /** What a command's failure prints, and its exit code. */
-  static int onExecutionException(Exception ex, PrintWriter out, PrintWriter err, boolean debug) {
-    if (ex instanceof CliException && "usage".equals(((CliException) ex).type())) {
+  static int onExecutionException(
+      Exception ex,
+      PrintWriter out,
+      PrintWriter err,
+      boolean debug,
+      Style errStyle,
+      Map<String, String> env,
+      java.util.function.Supplier<String> keySource) {
+    if (ex instanceof CliException c && "usage".equals(c.type())) {
       err.println(ex.getMessage());
       err.flush();
-      return ((CliException) ex).exitCode();
+      return c.exitCode();
     }
     out.flush();
-    return ErrorReporter.report(ex, err, debug);
+    return ErrorReporter.report(ex, err, debug, errStyle, env, keySource);
   }
 
   /**
@@ -87,11 +106,12 @@ public final class Cli {
       baseUrl = env.get("ANTHROPIC_API_BASE");
     }
     if (baseUrl == null || baseUrl.isBlank() || baseUrl.strip().startsWith("https:")) {
-      ApacheTransport.prewarmTls();
+      AnthropicClient.prewarmTls();
     }
   }
 
   private static final Set<String> HELP_OR_VERSION = Set.of("-h", "--help", "-V", "--version");
   private static final Set<String> API_COMMANDS =
-      Set.of("messages", "stream", "count-tokens", "models", "batches", "tool-loop", "chat");
+      Set.of(
+          "messages", "stream", "count-tokens", "models", "batches", "files", "tool-loop", "chat");
 }

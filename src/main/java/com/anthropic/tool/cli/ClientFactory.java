@@ -1,6 +1,7 @@
 package com.anthropic.tool.cli;
 
 import com.anthropic.tool.client.AnthropicClient;
+import com.anthropic.tool.client.ClientOptions;
 import com.anthropic.tool.client.http.RetryPolicy;
 import com.anthropic.tool.client.http.Sleeper;
 import com.anthropic.tool.config.Settings;
@@ -28,7 +29,7 @@ final class ClientFactory {
     }
     Optional<String> fileTimeout = settings.fromFile("timeout");
     if (fileTimeout.isPresent()) {
-      b.timeout(AnthropicClient.Builder.parseSeconds(fileTimeout.get(), "timeout in config"));
+      b.timeout(ClientOptions.parseSeconds(fileTimeout.get(), "timeout in config"));
     }
     Optional<String> fileRetries = settings.fromFile("max-retries");
     if (fileRetries.isPresent()) {
@@ -46,7 +47,7 @@ final class ClientFactory {
     }
     g.betas.forEach(v -> splitBetas(v, b));
     if (g.timeout != null) {
-      b.timeout(AnthropicClient.Builder.parseSeconds(g.timeout, "--timeout"));
+      b.timeout(ClientOptions.parseSeconds(g.timeout, "--timeout"));
     }
     if (g.maxRetries != null) {
       if (g.maxRetries < 0) {
@@ -59,6 +60,34 @@ final class ClientFactory {
     }
     b.observer(new DebugObserver(err, g.debug));
     return b.build();
+  }
+
+  /**
+   * Where the credential the client sends comes from, for the hint after a 401: {@code --api-key},
+   * {@code ANTHROPIC_API_KEY}, {@code ANTHROPIC_AUTH_TOKEN}, or the key in the config file (named
+   * by its path); null when there is none or it cannot be told.
+   */
+  static String credentialSource(GlobalOptions g, java.util.Map<String, String> env) {
+    if (g != null && g.apiKey != null && !g.apiKey.isBlank()) {
+      return "--api-key";
+    }
+    for (String name : java.util.List.of("ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN")) {
+      String v = env.get(name);
+      if (v != null && !v.isBlank()) {
+        return name;
+      }
+    }
+    try {
+      Settings s = Settings.load(env);
+      for (String key : java.util.List.of("api-key", "auth-token")) {
+        if (s.fromFile(key).isPresent()) {
+          return key + " in " + ErrorReporter.configPathForPeople(env);
+        }
+      }
+    } catch (RuntimeException e) {
+      return null;
+    }
+    return null;
   }
 
   private static void splitBetas(String v, AnthropicClient.Builder b) {

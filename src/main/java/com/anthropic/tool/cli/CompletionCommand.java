@@ -10,11 +10,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "completion",
     description = "Print a shell completion script (bash, zsh or fish) to stdout.",
+    footerHeading = "%nExamples:%n",
     footer = {
-      "",
-      "bash:  source <(anthropic completion bash)   (or save it in a bash-completion directory)",
-      "zsh:   source <(anthropic completion zsh)    (in ~/.zshrc; uses bashcompinit)",
-      "fish:  anthropic completion fish > ~/.config/fish/completions/anthropic.fish",
+      "  source <(anthropic completion bash)     # bash, in ~/.bashrc",
+      "  source <(anthropic completion zsh)      # zsh, in ~/.zshrc (uses bashcompinit)",
+      "  anthropic completion fish > ~/.config/fish/completions/anthropic.fish",
       "",
       "--model values come from the model list cache that 'anthropic models list' writes."
     })

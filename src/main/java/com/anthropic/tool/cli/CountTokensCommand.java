@@ -21,7 +21,14 @@ import picocli.CommandLine.Spec;
     description =
         "Count the input tokens of a request (POST /v1/messages/count_tokens) and print the"
             + " number.",
-    sortOptions = false)
+    sortOptions = false,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  anthropic count-tokens \"How many tokens is this?\"",
+      "  anthropic count-tokens < report.txt",
+      "  anthropic count-tokens --system-file prompt.txt -a scan.pdf",
+      "  while read q; do anthropic count-tokens -n \"$q\"; done < questions.txt"
+    })
 final class CountTokensCommand implements Callable<Integer> {
   @ParentCommand RootCommand root;
   @Spec CommandSpec spec;
@@ -44,7 +51,7 @@ final class CountTokensCommand implements Callable<Integer> {
     MessagesRequest req = s.requests().build(request, prompt, s.shortUsage());
     TokenCount count;
     try (AnthropicClient client = s.client()) {
-      count = client.countTokens(req);
+      count = client.countTokens(req, s.callOptions());
     }
     s.out().println(format.equals("json") ? Json.write(count.raw()) : count.inputTokens());
     return ExitCodes.OK;

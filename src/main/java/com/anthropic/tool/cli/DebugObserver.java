@@ -1,9 +1,9 @@
 package com.anthropic.tool.cli;
 
+import com.anthropic.tool.client.http.Attempt;
 import com.anthropic.tool.client.http.HttpCall;
 import com.anthropic.tool.client.http.HttpObserver;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
@@ -54,29 +54,22 @@ final class DebugObserver implements HttpObserver {
   }
 
   @Override
-  public void attemptEnded(
-      HttpCall call,
-      int attempt,
-      int status,
-      String requestId,
-      Throwable error,
-      Duration elapsed,
-      Duration retryDelay) {
-    String outcome =
-        status > 0 ? "HTTP " + status : (error == null ? "no response" : error.getMessage());
+  public void attemptEnded(Attempt a) {
+    HttpCall call = a.call();
+    String outcome = a.outcome();
     if (debug) {
       StringBuilder sb = new StringBuilder("debug: < ");
       sb.append(call.method()).append(' ').append(call.path()).append(' ').append(outcome);
-      sb.append(" in ").append(elapsed.toMillis()).append(" ms");
-      if (requestId != null) {
-        sb.append(", request-id ").append(requestId);
+      sb.append(" in ").append(a.elapsed().toMillis()).append(" ms");
+      if (a.requestId() != null) {
+        sb.append(", request-id ").append(a.requestId());
       }
       synchronized (err) {
         err.println(sb);
         err.flush();
       }
     }
-    if (retryDelay != null) {
+    if (a.willRetry()) {
       synchronized (err) {
         err.printf(
             Locale.ROOT,
@@ -84,8 +77,8 @@ final class DebugObserver implements HttpObserver {
             call.method(),
             call.path(),
             outcome,
-            attempt + 1,
-            retryDelay.toMillis() / 1000.0);
+            a.number() + 1,
+            a.retryDelay().toMillis() / 1000.0);
         err.flush();
       }
     }

@@ -11,15 +11,35 @@ import com.anthropic.tool.client.error.MissingCredentialsException;
 import com.anthropic.tool.client.error.OverloadedException;
 import com.anthropic.tool.client.error.PermissionDeniedException;
 import com.anthropic.tool.client.error.RateLimitException;
+import com.anthropic.tool.config.XdgPaths;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /** Turns any failure into one {@code error:} line on stderr and the exit code of CLI.md. */
 public final class ErrorReporter {
-  static final String NO_KEY_HELP =
-      "no API key: set ANTHROPIC_API_KEY, pass --api-key KEY, or put api-key=KEY in"
-          + " $XDG_CONFIG_HOME/anthropic-cli/config.properties"
-          + " (to try it offline without a key: anthropic mock-server)";
+  /** The hint after a missing key, naming the config file the environment actually points at. */
+  static String noKeyHelp(Map<String, String> env) {
+    return "no API key: set ANTHROPIC_API_KEY, pass --api-key KEY, or run 'anthropic keys set'"
+        + " (it stores api-key in "
+        + configPathForPeople(env)
+        + "); to try it offline without a key: anthropic mock-server";
+  }
+
+  /** The config file path, with the home directory shown as {@code ~}. */
+  static String configPathForPeople(Map<String, String> env) {
+    Path file = XdgPaths.from(env).configFile();
+    String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+    if (home != null && !home.isBlank()) {
+      Path h = Path.of(home);
+      if (file.startsWith(h) && !file.equals(h)) {
+        return "~/" + h.relativize(file);
+      }
+    }
+    return file.toString();
+  }
 
   private ErrorReporter() {}
 
@@ -27,13 +47,25 @@ public final class ErrorReporter {
   record Report(String line, int exitCode) {}
 
   static Report describe(Throwable t) {
+    return describe(t, Map.of());
+  }
+
+  static Report describe(Throwable t, Map<String, String> env) {
+    return describe(t, env, () -> null);
+  }
+
+  /**
+   * @param keySource where the credential came from ({@code --api-key}, {@code ANTHROPIC_API_KEY},
+   *     {@code api-key in ~/.config/…}), named after a 401; asked only then
+   */
+  static Report describe(Throwable t, Map<String, String> env, Supplier<String> keySource) {
     Throwable e = unwrap(t);
     if (e instanceof CliException) {
       CliException c = (CliException) e;
       return new Report(line(c.type(), c.getMessage()), c.exitCode());
     }
     if (e instanceof MissingCredentialsException) {
-      return new Report(line("authentication_error", NO_KEY_HELP), ExitCodes.AUTH);
+      return new Report(line("authentication_error", noKeyHelp(env)), ExitCodes.AUTH);
     }
     if (e instanceof InvalidRequestException) {
       return new Report(line("invalid_request", e.getMessage()), ExitCodes.USAGE);
@@ -45,6 +77,12 @@ public final class ErrorReporter {
           line(
               a.type() == null ? ApiException.typeForStatus(a.status()) : a.type(),
               a.errorMessage()));
+      if (a instanceof AuthenticationException) {
+        String source = keySource.get();
+        if (source != null) {
+          sb.append("; the key came from ").append(source);
+        }
+      }
       String suffix = "";
       if (a.status() > 0) {
         suffix = "HTTP " + a.status();
@@ -101,8 +139,22 @@ public final class ErrorReporter {
 
   /** Prints the report (and the stack trace with --debug) and returns the exit code. */
   public static int report(Throwable t, PrintWriter err, boolean debug) {
-    Report r = describe(t);
-    err.println(r.line());
+    return report(t, err, debug, Style.plain(), Map.of(), () -> null);
+  }
+
+  /**
+   * Prints the report ({@code error:} coloured when the style says so; the hints name the paths of
+   * this environment) and returns the exit code.
+   */
+  static int report(
+      Throwable t,
+      PrintWriter err,
+      boolean debug,
+      Style style,
+      Map<String, String> env,
+      Supplier<String> keySource) {
+    Report r = describe(t, env, keySource);
+    err.println(style.prefixed(r.line()));
     if (debug) {
       t.printStackTrace(err);
     }

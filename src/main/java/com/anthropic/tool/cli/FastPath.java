@@ -3,7 +3,6 @@ package com.anthropic.tool.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine;
 
 /**
  * Runs the commonest invocations, {@code messages WORD...} and {@code stream WORD...} with no
@@ -40,7 +39,14 @@ final class FastPath {
       command.prompt = words;
       return command.run(support);
     } catch (RuntimeException e) {
-      return Cli.onExecutionException(e, out, err, global.debug());
+      return Cli.onExecutionException(
+          e,
+          out,
+          err,
+          global.debug(),
+          support.errStyle(),
+          ctx.env(),
+          () -> ClientFactory.credentialSource(global, ctx.env()));
     }
   }
 
@@ -61,6 +67,7 @@ final class FastPath {
 
   /** The real usage text, from picocli, only if it is ever printed. */
   private static String usage(CliContext ctx, String name) {
-    return new CommandLine(new RootCommand(ctx)).getSubcommands().get(name).getUsageMessage();
+    return CommandSupport.shortUsage(
+        HelpLayout.of(new RootCommand(ctx)).getSubcommands().get(name));
   }
 }

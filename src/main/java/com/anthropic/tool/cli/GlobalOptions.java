@@ -22,7 +22,10 @@ public final class GlobalOptions {
   @Option(
       names = "--base-url",
       paramLabel = "URL",
-      description = "API base URL (default: $ANTHROPIC_BASE_URL or https://api.anthropic.com).",
+      description = {
+        "API base URL (default: $ANTHROPIC_BASE_URL,",
+        "  else https://api.anthropic.com)."
+      },
       scope = ScopeType.INHERIT)
   String baseUrl;
 

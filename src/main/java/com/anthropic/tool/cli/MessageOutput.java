@@ -1,5 +1,6 @@
 package com.anthropic.tool.cli;
 
+import com.anthropic.tool.client.Pricing;
 import com.anthropic.tool.client.model.Json;
 import com.anthropic.tool.client.model.Message;
 import com.anthropic.tool.client.model.MessagesRequest;
@@ -46,10 +47,24 @@ final class MessageOutput {
   /** Usage and the max_tokens warning, on stderr. */
   void printNotes(Message m, boolean usage) {
     if (usage && m.usage() != null) {
-      err.println("usage: " + m.usage().summary());
+      err.println(usageLine(m));
     }
     warnIfTruncated(m.stopReason());
     err.flush();
+  }
+
+  /**
+   * {@code usage: input_tokens=12 output_tokens=40 estimated_cost=$0.000636}; the cost is left out
+   * for a model the price table does not know.
+   */
+  static String usageLine(Message m) {
+    String cost =
+        m.model() == null
+            ? ""
+            : Pricing.estimate(m.model(), m.usage())
+                .map(c -> " estimated_cost=" + c.formatted())
+                .orElse("");
+    return "usage: " + m.usage().summary() + cost;
   }
 
   /** With {@code --schema}: a warning naming the first path where the answer does not match. */

@@ -18,7 +18,16 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "messages",
     description = "Send one message (POST /v1/messages) and print the answer.",
-    sortOptions = false)
+    sortOptions = false,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  anthropic messages \"What is the capital of France?\"",
+      "  git diff | anthropic messages \"Write a commit message for this diff\"",
+      "  anthropic messages -m claude-haiku-4-5 -s \"Answer in one word\" \"Sky colour?\"",
+      "  anthropic messages -a photo.png \"What is in this picture?\"",
+      "  anthropic messages --format json -u \"hi\" | jq .usage",
+      "  while read q; do anthropic messages -n \"$q\"; done < questions.txt"
+    })
 final class MessagesCommand implements Callable<Integer> {
   @ParentCommand RootCommand root;
   @Spec CommandSpec spec;
@@ -55,7 +64,7 @@ final class MessagesCommand implements Callable<Integer> {
     }
     Message m;
     try (AnthropicClient client = s.client()) {
-      m = client.messages(req);
+      m = client.messages(req, s.callOptions());
     }
     MessageOutput output = s.output();
     if (request.showThinking()) {

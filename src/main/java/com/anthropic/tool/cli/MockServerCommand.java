@@ -21,7 +21,12 @@ import picocli.CommandLine.Spec;
           + " base URL. For testing scripts and CI pipelines without a key.",
       "Stop it with Ctrl-C. See docs/mock-server.md for the answers and the x-mock-* knobs."
     },
-    sortOptions = false)
+    sortOptions = false,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  anthropic mock-server --port 8080 &",
+      "  ANTHROPIC_BASE_URL=http://127.0.0.1:8080 ANTHROPIC_API_KEY=mock anthropic messages hi"
+    })
 final class MockServerCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

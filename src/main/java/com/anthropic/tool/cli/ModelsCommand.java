@@ -21,6 +21,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "models",
     description = "List the available models (GET /v1/models), or get one.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  anthropic models",
+      "  anthropic models --all --format json | jq -r '.[].id'",
+      "  anthropic models get claude-sonnet-4-6"
+    },
     subcommands = {ModelsCommand.ListCmd.class, ModelsCommand.Get.class, ModelsCommand.Ids.class})
 final class ModelsCommand implements Callable<Integer> {
   @ParentCommand RootCommand root;
@@ -65,7 +71,14 @@ final class ModelsCommand implements Callable<Integer> {
   }
 
   /** {@code models list}. */
-  @Command(name = "list", description = "List the available models (GET /v1/models).")
+  @Command(
+      name = "list",
+      description = "List the available models (GET /v1/models).",
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  anthropic models list --limit 5",
+        "  anthropic models list --all --format jsonl"
+      })
   static final class ListCmd implements Callable<Integer> {
     @ParentCommand ModelsCommand parent;
     @Spec CommandSpec spec;
@@ -78,7 +91,14 @@ final class ModelsCommand implements Callable<Integer> {
   }
 
   /** {@code models get ID}. */
-  @Command(name = "get", description = "Show one model (GET /v1/models/{id}).")
+  @Command(
+      name = "get",
+      description = "Show one model (GET /v1/models/{id}).",
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  anthropic models get claude-sonnet-4-6",
+        "  anthropic models get claude-haiku-4-5 --format json | jq .display_name"
+      })
   static final class Get implements Callable<Integer> {
     @ParentCommand ModelsCommand parent;
     @Spec CommandSpec spec;

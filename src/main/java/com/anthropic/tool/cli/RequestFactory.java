@@ -18,8 +18,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -31,15 +34,37 @@ final class RequestFactory {
   private final Settings settings;
   private boolean stdinUsed;
   private Consumer<String> warn = w -> {};
+  private Function<String, String> fileType =
+      id -> {
+        throw CliException.usage("-a " + id + ": uploaded files cannot be attached here");
+      };
+  private final Map<String, String> fileTypes = new HashMap<>();
 
   RequestFactory(CliContext ctx, Settings settings) {
     this.ctx = ctx;
     this.settings = settings;
   }
 
+  /** Leaves standard input unread (chat reads its messages from it). */
+  RequestFactory leaveStdin() {
+    stdinUsed = true;
+    return this;
+  }
+
+  /** Loads one attachment as {@code -a} does (chat's {@code /attach}). */
+  ContentBlock attach(String fileOrUrl) {
+    return attachment(fileOrUrl);
+  }
+
   /** Where warnings about the request go (a model that may not take an option); none by default. */
   RequestFactory onWarning(Consumer<String> warn) {
     this.warn = warn;
+    return this;
+  }
+
+  /** How {@code -a file_…} learns a file's MIME type (asked once per id). */
+  RequestFactory onFileId(Function<String, String> mimeTypeOf) {
+    this.fileType = mimeTypeOf;
     return this;
   }
 
@@ -84,7 +109,7 @@ final class RequestFactory {
     }
     List<ContentBlock> turn = new ArrayList<>();
     String prompt = String.join(" ", words);
-    if (!stdinUsed && !ctx.stdinIsTerminal()) {
+    if (!stdinUsed && !o.noStdin && !ctx.stdinIsTerminal()) {
       byte[] piped = readAll();
       if (piped.length > 0) {
         // piped data is a document placed before the prompt words; alone, it is the prompt
@@ -275,6 +300,9 @@ final class RequestFactory {
   }
 
   private ContentBlock attachment(String a) {
+    if (Attachments.isFileId(a)) {
+      return Attachments.fromFileId(a, fileTypes.computeIfAbsent(a, fileType));
+    }
     if (Attachments.isUrl(a)) {
       return Attachments.fromUrl(a);
     }
@@ -309,10 +337,13 @@ final class RequestFactory {
 
   private JsonObject readJson(String path, String flag) {
     String text = new String(readBytes(path, flag), StandardCharsets.UTF_8);
+    String name = flag + " " + (path.equals("-") ? "standard input" : path);
     try {
       return Json.parseObject(text);
+    } catch (Json.InvalidJsonException e) {
+      throw CliException.input(name + " " + e.getMessage());
     } catch (IllegalArgumentException e) {
-      throw CliException.input(flag + " " + path + ": " + e.getMessage());
+      throw CliException.input(name + ": " + e.getMessage());
     }
   }
 

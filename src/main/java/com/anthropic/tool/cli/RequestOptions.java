@@ -116,6 +116,13 @@ public final class RequestOptions {
   String request;
 
   @Option(
+      names = {"-n", "--no-stdin"},
+      description =
+          "Leave standard input unread (for loops that feed stdin to something else);"
+              + " an explicit - still reads it.")
+  boolean noStdin;
+
+  @Option(
       names = {"-u", "--usage"},
       description = "Print token usage to stderr.")
   boolean usage;

@@ -24,7 +24,14 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "stream",
     description = "Send one message with stream: true and print the answer as it arrives.",
-    sortOptions = false)
+    sortOptions = false,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  anthropic stream \"Tell me a story\" | tee story.txt",
+      "  anthropic stream --show-thinking --thinking 2048 \"Why is the sky blue?\"",
+      "  anthropic stream --format jsonl \"hi\" | jq -c .type",
+      "  cat notes.md | anthropic stream \"Summarise these notes\""
+    })
 final class StreamCommand implements Callable<Integer> {
   @ParentCommand RootCommand root;
   @Spec CommandSpec spec;
@@ -62,7 +69,7 @@ final class StreamCommand implements Callable<Integer> {
     MessageOutput output = s.output();
     boolean tty = s.ctx().stdoutIsTerminal();
     try (AnthropicClient client = s.client();
-        MessageStream stream = client.messagesStream(req)) {
+        MessageStream stream = client.messagesStream(req, s.callOptions())) {
       Message m;
       stream.onIdle(
           () -> {

@@ -11,7 +11,9 @@ final class Style {
   }
 
   static Style forStream(boolean isTerminal, boolean noColorFlag, Map<String, String> env) {
-    if (noColorFlag || env.containsKey("NO_COLOR") || "dumb".equals(env.get("TERM"))) {
+    String noColor = env.get("NO_COLOR");
+    // no-color.org: NO_COLOR counts when it is set to a non-empty value
+    if (noColorFlag || (noColor != null && !noColor.isEmpty()) || "dumb".equals(env.get("TERM"))) {
       return new Style(false);
     }
     String force = env.get("FORCE_COLOR");
@@ -19,6 +21,28 @@ final class Style {
       return new Style(true);
     }
     return new Style(isTerminal);
+  }
+
+  /** A style that never colours. */
+  static Style plain() {
+    return new Style(false);
+  }
+
+  /**
+   * The line with its leading {@code error:} in bold red or {@code warning:} in yellow (the rest
+   * plain), when colour is on.
+   */
+  String prefixed(String line) {
+    if (!enabled) {
+      return line;
+    }
+    if (line.startsWith("error:")) {
+      return "\u001b[1;31merror:\u001b[0m" + line.substring("error:".length());
+    }
+    if (line.startsWith("warning:")) {
+      return "\u001b[33mwarning:\u001b[0m" + line.substring("warning:".length());
+    }
+    return line;
   }
 
   boolean enabled() {

@@ -1,32 +1,36 @@
 package com.anthropic.tool.client;
 
-import com.anthropic.tool.client.error.AnthropicException;
 import com.anthropic.tool.client.error.ApiException;
 import com.anthropic.tool.client.error.InvalidRequestException;
 import com.anthropic.tool.client.error.InvalidResponseException;
 import com.anthropic.tool.client.error.MissingCredentialsException;
-import com.anthropic.tool.client.http.ApacheTransport;
 import com.anthropic.tool.client.http.HttpCall;
 import com.anthropic.tool.client.http.HttpObserver;
-import com.anthropic.tool.client.http.HttpTransport;
-import com.anthropic.tool.client.http.IoFailures;
-import com.anthropic.tool.client.http.OtelObserver;
-import com.anthropic.tool.client.http.RawResponse;
 import com.anthropic.tool.client.http.RetryPolicy;
-import com.anthropic.tool.client.http.RetryingTransport;
 import com.anthropic.tool.client.http.Sleeper;
+import com.anthropic.tool.client.internal.ApacheTransport;
+import com.anthropic.tool.client.internal.HttpTransport;
+import com.anthropic.tool.client.internal.IoFailures;
+import com.anthropic.tool.client.internal.OtelObserver;
+import com.anthropic.tool.client.internal.RawResponse;
+import com.anthropic.tool.client.internal.RetryingTransport;
+import com.anthropic.tool.client.internal.StreamRetry;
 import com.anthropic.tool.client.model.Json;
 import com.anthropic.tool.client.model.Message;
 import com.anthropic.tool.client.model.MessagesRequest;
 import com.anthropic.tool.client.model.TokenCount;
 import com.anthropic.tool.client.stream.MessageStream;
 import com.google.gson.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -35,12 +39,17 @@ import java.util.function.Function;
 
 /**
  * The entry point of the library: one client per configuration, safe to share between threads.
+ * Every call takes optional {@link CallOptions} (retries, timeout, headers, betas for that call).
  *
  * <pre>{@code
  * try (AnthropicClient client = AnthropicClient.fromEnv()) {
- *   Message m = client.messages(
- *       MessagesRequest.builder("claude-sonnet-4-5", List.of(MessageParam.user("Hi")), 256).build());
+ *   MessagesRequest request =
+ *       MessagesRequest.builder("claude-sonnet-4-5", List.of(MessageParam.user("Hi")), 256).build();
+ *   Message m = client.messages(request);
  *   out.println(m.text());
+ *
+ *   // the same request, once, with a longer timeout
+ *   client.messages(request, CallOptions.builder().noRetries().timeout(Duration.ofMinutes(5)).build());
  * }
  * }</pre>
  */
@@ -52,10 +61,12 @@ public final class AnthropicClient implements AutoCloseable {
   public static final String DEFAULT_API_VERSION = "2023-06-01";
 
   private final ClientOptions options;
+  private final RetryPolicy policy;
   private final RetryingTransport transport;
   private final Sleeper sleeper;
   private final Models models = new Models(this);
   private final Batches batches = new Batches(this);
+  private final Files files = new Files(this);
 
   private AnthropicClient(
       ClientOptions options,
@@ -65,9 +76,9 @@ public final class AnthropicClient implements AutoCloseable {
       Clock clock,
       DoubleSupplier random) {
     this.options = options;
+    this.policy = options.retryPolicy().inheritFrom(RetryPolicy.defaults());
     this.sleeper = sleeper;
-    this.transport =
-        new RetryingTransport(raw, options.retryPolicy(), sleeper, clock, random, observer);
+    this.transport = new RetryingTransport(raw, sleeper, clock, random, observer);
   }
 
   /** A client configured from the process environment (see {@link Builder#fromEnv}). */
@@ -79,9 +90,24 @@ public final class AnthropicClient implements AutoCloseable {
     return new Builder();
   }
 
+  /**
+   * Starts setting up TLS (trust store, JSSE) on a background thread, so that the first https
+   * connection of a client built later does not wait for it. For a command line that knows early
+   * that it will call an https URL; harmless to call more than once, and never needed for
+   * correctness.
+   */
+  public static void prewarmTls() {
+    ApacheTransport.prewarmTls();
+  }
+
   /** The resolved options this client runs with. */
   public ClientOptions options() {
     return options;
+  }
+
+  /** Same as {@link #messages(MessagesRequest, CallOptions)} with the client's options. */
+  public Message messages(MessagesRequest request) {
+    return messages(request, CallOptions.none());
   }
 
   /**
@@ -90,15 +116,20 @@ public final class AnthropicClient implements AutoCloseable {
    * @throws InvalidRequestException when the request is marked for streaming
    * @throws ApiException when the API answers with an error after the retries
    */
-  public Message messages(MessagesRequest request) {
+  public Message messages(MessagesRequest request, CallOptions call) {
     Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(call, "call");
     if (request.stream()) {
       throw new InvalidRequestException(
           "messages() takes a non-streaming request; use messagesStream() for stream: true");
     }
-    Duration timeout = max(options.timeout(), request.expectedDuration());
-    return Message.fromJson(
-        postJson("/v1/messages", request.toJson(), timeout, request.retryPolicy()));
+    Duration timeout = call.timeout().orElse(max(options.timeout(), request.expectedDuration()));
+    return Message.fromJson(json("POST", "/v1/messages", bytes(request.toJson()), timeout, call));
+  }
+
+  /** Same as {@link #countTokens(MessagesRequest, CallOptions)} with the client's options. */
+  public TokenCount countTokens(MessagesRequest request) {
+    return countTokens(request, CallOptions.none());
   }
 
   /**
@@ -110,8 +141,9 @@ public final class AnthropicClient implements AutoCloseable {
    * long n = client.countTokens(request).inputTokens();
    * }</pre>
    */
-  public TokenCount countTokens(MessagesRequest request) {
+  public TokenCount countTokens(MessagesRequest request, CallOptions call) {
     Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(call, "call");
     JsonObject full = request.toJson();
     JsonObject body = new JsonObject();
     for (String key : COUNT_TOKENS_FIELDS) {
@@ -120,7 +152,12 @@ public final class AnthropicClient implements AutoCloseable {
       }
     }
     JsonObject answer =
-        postJson("/v1/messages/count_tokens", body, options.timeout(), request.retryPolicy());
+        json(
+            "POST",
+            "/v1/messages/count_tokens",
+            bytes(body),
+            call.timeout().orElse(options.timeout()),
+            call);
     try {
       return TokenCount.fromJson(answer);
     } catch (IllegalArgumentException e) {
@@ -145,57 +182,26 @@ public final class AnthropicClient implements AutoCloseable {
     return models;
   }
 
+  /** The Files API (beta): upload, list, get, download, delete. */
+  public Files files() {
+    return files;
+  }
+
   /** The message batches resource. */
   public Batches batches() {
     return batches;
   }
 
-  Sleeper sleeper() {
-    return sleeper;
-  }
-
-  /**
-   * Sends a call and returns the response once its head has arrived; an error status becomes an
-   * {@link ApiException}. The caller must close the response. For resources built on this client.
-   *
-   * @param pathAndQuery path under the base URL, e.g. {@code /v1/models?limit=20}
-   * @param body JSON body, or null
-   * @param retryPolicy override, or null for the client's policy
-   */
-  public RawResponse send(
-      String method,
-      String pathAndQuery,
-      JsonObject body,
-      Duration timeout,
-      RetryPolicy retryPolicy,
-      boolean streaming) {
-    return sendUrl(method, url(pathAndQuery), jsonBody(body), timeout, retryPolicy, streaming);
-  }
-
-  private static byte[] jsonBody(JsonObject body) {
-    return body == null ? null : Json.write(body).getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** POSTs (or any method) a body given as JSON bytes and parses the JSON object it returns. */
-  JsonObject callBytes(String method, String path, byte[] body, Duration timeout) {
-    try (RawResponse response = sendUrl(method, url(path), body, timeout, null, false)) {
-      return parse(response);
-    }
-  }
-
-  /**
-   * Like {@link #send(String, String, JsonObject, Duration, RetryPolicy, boolean)} for a full URL.
-   */
-  public RawResponse sendAbsolute(
-      String method, String absoluteUrl, Duration timeout, RetryPolicy retryPolicy) {
-    return sendUrl(method, absoluteUrl, null, timeout, retryPolicy, true);
+  /** Same as {@link #messagesStream(MessagesRequest, CallOptions)} with the client's options. */
+  public MessageStream messagesStream(MessagesRequest request) {
+    return messagesStream(request, CallOptions.none());
   }
 
   /**
    * Sends {@code POST /v1/messages} with {@code stream: true} (forced, whatever the request says)
-   * and returns the stream once the response head has arrived. The client's timeout is the longest
-   * silence allowed between bytes of the stream, not a cap on its length. A stream that fails with
-   * a retryable error before its first content is sent again under the retry policy.
+   * and returns the stream once the response head has arrived. The timeout is the longest silence
+   * allowed between bytes of the stream, not a cap on its length. A stream that fails with a
+   * retryable error before its first content is sent again under the retry policy.
    *
    * <pre>{@code
    * try (MessageStream stream = client.messagesStream(request)) {
@@ -209,74 +215,121 @@ public final class AnthropicClient implements AutoCloseable {
    *
    * @throws ApiException when the API answers with an error status after the retries
    */
-  public MessageStream messagesStream(MessagesRequest request) {
+  public MessageStream messagesStream(MessagesRequest request, CallOptions callOptions) {
     Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(callOptions, "callOptions");
     JsonObject body = request.toJson();
     body.addProperty("stream", true);
     HttpCall call =
-        new HttpCall(
+        call(
             "POST",
             url("/v1/messages"),
-            options.requestHeaders(true),
-            Json.write(body).getBytes(StandardCharsets.UTF_8),
-            options.timeout(),
-            request.retryPolicy(),
+            bytes(body),
+            callOptions.timeout().orElse(options.timeout()),
+            callOptions,
             true);
-    RetryPolicy policy = transport.policyFor(call);
     return MessageStream.open(
-        new MessageStream.Connector() {
-          @Override
-          public RawResponse connect(int attemptsSoFar) {
-            if (attemptsSoFar == 0) {
-              return sendCall(call);
-            }
-            RetryPolicy left =
-                policy.withMaxRetries(Math.max(0, policy.maxRetries() - attemptsSoFar));
-            return sendCall(
-                new HttpCall(
-                    call.method(),
-                    call.url(),
-                    call.headers(),
-                    call.body(),
-                    call.timeout(),
-                    left,
-                    true));
-          }
-
-          @Override
-          public int maxRetries() {
-            return policy.maxRetries();
-          }
-
-          @Override
-          public void pauseBeforeRetry(int retry, AnthropicException cause) {
-            transport.pauseForStreamRetry(call, retry, cause);
-          }
-        });
+        new StreamRetry(
+            transport,
+            call,
+            callOptions.retryPolicy(policy),
+            response -> eventStream(checked(response))));
   }
 
-  private RawResponse sendUrl(
+  /**
+   * A stream request answered 2xx with something other than an event stream (a JSON body, a proxy's
+   * page) fails at once, is not retried, and names the status and the content type.
+   */
+  private static RawResponse eventStream(RawResponse response) {
+    String type = response.headers().first("content-type").orElse("");
+    if (!type.isBlank() && !type.toLowerCase(Locale.ROOT).startsWith("text/event-stream")) {
+      response.close();
+      throw new InvalidResponseException(
+          "the API answered a streaming request with HTTP "
+              + response.status()
+              + " and content-type "
+              + type.strip()
+              + ", not an event stream"
+              + response
+                  .headers()
+                  .first("request-id")
+                  .map(id -> " (request-id " + id + ")")
+                  .orElse(""));
+    }
+    return response;
+  }
+
+  Sleeper sleeper() {
+    return sleeper;
+  }
+
+  /**
+   * Sends a call and returns the response once its head has arrived; an error status becomes an
+   * {@link ApiException}. The caller must close the response.
+   *
+   * @param url an absolute URL (see {@link #url})
+   * @param body the body, or null
+   */
+  RawResponse send(
       String method,
       String url,
-      byte[] bytes,
+      byte[] body,
       Duration timeout,
-      RetryPolicy retryPolicy,
+      CallOptions callOptions,
       boolean streaming) {
-    HttpCall call =
-        new HttpCall(
-            method,
-            url,
-            options.requestHeaders(streaming),
-            bytes,
-            timeout == null ? options.timeout() : timeout,
-            retryPolicy,
-            streaming);
-    return sendCall(call);
+    HttpCall call = call(method, url, body, timeout, callOptions, streaming);
+    return checked(transport.send(call, callOptions.retryPolicy(policy)));
   }
 
-  private RawResponse sendCall(HttpCall call) {
-    RawResponse response = transport.send(call);
-    if (response.status() >= 400) {
+  /** GETs a path (query included) and parses the JSON object it answers with. */
+  JsonObject getJson(String pathAndQuery) {
+    return json("GET", pathAndQuery, null, options.timeout());
+  }
+
+  /** Sends a call under the client's options and parses the JSON object it answers with. */
+  JsonObject json(String method, String path, byte[] body, Duration timeout) {
+    return json(method, path, body, timeout, CallOptions.none());
+  }
+
+  private JsonObject json(
+      String method, String path, byte[] body, Duration timeout, CallOptions callOptions) {
+    try (RawResponse response = send(method, url(path), body, timeout, callOptions, false)) {
+      return parse(response);
+    }
+  }
+
+  private HttpCall call(
+      String method,
+      String url,
+      byte[] body,
+      Duration timeout,
+      CallOptions callOptions,
+      boolean streaming) {
+    return new HttpCall(
+        method, url, options.requestHeaders(streaming, callOptions), body, timeout, streaming);
+  }
+
+  static byte[] bytes(JsonObject body) {
+    return Json.write(body).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static RawResponse checked(RawResponse response) {
+    int status = response.status();
+    if (status >= 300 && status < 400) {
+      // redirects are never followed: the key must not travel to where a response points
+      response.close();
+      String location = response.headers().first("location").orElse(null);
+      throw ApiException.of(
+          status,
+          "redirect",
+          location == null
+              ? "the API answered with a redirect without a Location; redirects are not followed"
+              : "the API answered with a redirect to " + location + "; redirects are not followed",
+          response.headers().first("request-id").orElse(null),
+          response.headers(),
+          "");
+    }
+    if (status >= 400) {
       // the status is what matters: a body cut off by a dropped connection still makes an
       // ApiException of the right kind, with what did arrive
       String text;
@@ -291,39 +344,20 @@ public final class AnthropicClient implements AutoCloseable {
   }
 
   private static String readWhatArrives(RawResponse response) {
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     byte[] chunk = new byte[8192];
-    try (java.io.InputStream in = response.body()) {
+    try (InputStream in = response.body()) {
       int n;
       while ((n = in.read(chunk)) >= 0) {
         bytes.write(chunk, 0, n);
       }
-    } catch (java.io.IOException | RuntimeException cutOff) {
+    } catch (IOException | RuntimeException cutOff) {
       // keep what arrived before the failure
     }
     return bytes.toString(StandardCharsets.UTF_8);
   }
 
-  /** GET a path and parse the JSON object it returns. */
-  public JsonObject getJson(String pathAndQuery) {
-    return call("GET", pathAndQuery, null, options.timeout(), null);
-  }
-
-  /** POST a JSON body and parse the JSON object it returns. */
-  public JsonObject postJson(
-      String path, JsonObject body, Duration timeout, RetryPolicy retryPolicy) {
-    return call("POST", path, body, timeout, retryPolicy);
-  }
-
-  /** Any method with an optional body, returning the parsed JSON object. */
-  public JsonObject call(
-      String method, String path, JsonObject body, Duration timeout, RetryPolicy retryPolicy) {
-    try (RawResponse response = send(method, path, body, timeout, retryPolicy, false)) {
-      return parse(response);
-    }
-  }
-
-  private static JsonObject parse(RawResponse response) {
+  static JsonObject parse(RawResponse response) {
     String text;
     try {
       text = response.bodyText();
@@ -343,7 +377,8 @@ public final class AnthropicClient implements AutoCloseable {
     }
   }
 
-  private String url(String pathAndQuery) {
+  /** The absolute URL of a path (query included) under the base URL. */
+  String url(String pathAndQuery) {
     String base = options.baseUrl();
     return base.endsWith("/")
         ? base.substring(0, base.length() - 1) + pathAndQuery
@@ -385,64 +420,8 @@ public final class AnthropicClient implements AutoCloseable {
      */
     public Builder fromEnv(Map<String, String> env) {
       this.env = Map.copyOf(env);
-      String v;
-      if ((v = nonBlank(env.get("ANTHROPIC_API_KEY"))) != null) {
-        apiKey = v;
-      }
-      if ((v = nonBlank(env.get("ANTHROPIC_AUTH_TOKEN"))) != null) {
-        authToken = v;
-      }
-      if ((v = nonBlank(env.get("ANTHROPIC_BASE_URL"))) != null
-          || (v = nonBlank(env.get("ANTHROPIC_API_BASE"))) != null) {
-        baseUrl = v;
-      }
-      if ((v = nonBlank(env.get("ANTHROPIC_API_VERSION"))) != null) {
-        apiVersion = v;
-      }
-      if ((v = nonBlank(env.get("ANTHROPIC_BETA"))) != null) {
-        for (String b : v.split(",")) {
-          if (!b.isBlank()) {
-            betas.add(b.strip());
-          }
-        }
-      }
-      if ((v = nonBlank(env.get("ANTHROPIC_TIMEOUT_SECS"))) != null) {
-        timeout = parseSeconds(v, "ANTHROPIC_TIMEOUT_SECS");
-      }
-      if ((v = env.get("ANTHROPIC_CUSTOM_HEADERS")) != null) {
-        headers.putAll(parseHeaderLines(v));
-      }
+      ClientOptions.readEnv(env, this);
       return this;
-    }
-
-    /** Parses a number of seconds (decimals allowed), naming the source on error. */
-    public static Duration parseSeconds(String value, String source) {
-      try {
-        double s = Double.parseDouble(value.strip());
-        if (s <= 0 || Double.isNaN(s) || Double.isInfinite(s)) {
-          throw new NumberFormatException();
-        }
-        return Duration.ofMillis(Math.round(s * 1000));
-      } catch (NumberFormatException e) {
-        throw new InvalidRequestException(
-            source + " must be a positive number of seconds, got '" + value + "'");
-      }
-    }
-
-    /** Parses {@code Name: value} lines (blank lines and lines without a colon are skipped). */
-    public static Map<String, String> parseHeaderLines(String text) {
-      Map<String, String> out = new LinkedHashMap<>();
-      for (String line : text.split("\\r?\\n")) {
-        int colon = line.indexOf(':');
-        if (colon > 0) {
-          out.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
-        }
-      }
-      return out;
-    }
-
-    private static String nonBlank(String v) {
-      return v == null || v.isBlank() ? null : v.strip();
     }
 
     public Builder apiKey(String key) {
@@ -515,8 +494,27 @@ public final class AnthropicClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * A base URL must be http(s) and must not carry credentials: user-info ({@code user:pass@})
+     * would be a secret in every log line and debug dump, so it is refused without being printed.
+     */
+    private static void checkBaseUrl(String url) {
+      int schemeEnd = url.indexOf("://");
+      String authority = schemeEnd < 0 ? url : url.substring(schemeEnd + 3);
+      int slash = authority.indexOf('/');
+      if ((slash < 0 ? authority : authority.substring(0, slash)).contains("@")) {
+        throw new InvalidRequestException(
+            "the base URL must not carry credentials (user:password@host); give the key with"
+                + " --api-key or ANTHROPIC_API_KEY");
+      }
+      if (!url.startsWith("http://") && !url.startsWith("https://")) {
+        throw new InvalidRequestException(
+            "base URL must start with http:// or https://, got '" + url + "'");
+      }
+    }
+
     /** Test seam: replaces the HTTP transport. */
-    public Builder transport(Function<ClientOptions, HttpTransport> factory) {
+    Builder transport(Function<ClientOptions, HttpTransport> factory) {
       this.transportFactory = factory;
       return this;
     }
@@ -538,10 +536,7 @@ public final class AnthropicClient implements AutoCloseable {
         throw new MissingCredentialsException(
             "no API key: set ANTHROPIC_API_KEY (or ANTHROPIC_AUTH_TOKEN)");
       }
-      if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
-        throw new InvalidRequestException(
-            "base URL must start with http:// or https://, got '" + baseUrl + "'");
-      }
+      checkBaseUrl(baseUrl);
       ClientOptions options =
           new ClientOptions(
               apiKey, authToken, baseUrl, apiVersion, betas, timeout, headers, retryPolicy);

@@ -1,8 +1,8 @@
 package com.anthropic.tool.client;
 
 import com.anthropic.tool.client.error.InvalidResponseException;
-import com.anthropic.tool.client.http.IoFailures;
-import com.anthropic.tool.client.http.RawResponse;
+import com.anthropic.tool.client.internal.IoFailures;
+import com.anthropic.tool.client.internal.RawResponse;
 import com.anthropic.tool.client.model.BatchResult;
 import com.anthropic.tool.client.model.Json;
 import java.io.IOException;

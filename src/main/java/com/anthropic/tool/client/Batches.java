@@ -79,7 +79,7 @@ public final class Batches {
         client.options().timeout().compareTo(MIN_CREATE_TIMEOUT) >= 0
             ? client.options().timeout()
             : MIN_CREATE_TIMEOUT;
-    return MessageBatch.fromJson(client.callBytes("POST", PATH, body.toByteArray(), timeout));
+    return MessageBatch.fromJson(client.json("POST", PATH, body.toByteArray(), timeout));
   }
 
   /** One batch ({@code GET /v1/messages/batches/{id}}). */
@@ -101,12 +101,8 @@ public final class Batches {
   /** Asks the API to cancel a batch; it moves to {@code canceling}, then {@code ended}. */
   public MessageBatch cancel(String batchId) {
     return MessageBatch.fromJson(
-        client.call(
-            "POST",
-            PATH + "/" + segment(batchId) + "/cancel",
-            null,
-            client.options().timeout(),
-            null));
+        client.json(
+            "POST", PATH + "/" + segment(batchId) + "/cancel", null, client.options().timeout()));
   }
 
   /**
@@ -115,8 +111,7 @@ public final class Batches {
    * @return the API's answer, {@code {"id":..,"type":"message_batch_deleted"}}
    */
   public com.google.gson.JsonObject delete(String batchId) {
-    return client.call(
-        "DELETE", PATH + "/" + segment(batchId), null, client.options().timeout(), null);
+    return client.json("DELETE", PATH + "/" + segment(batchId), null, client.options().timeout());
   }
 
   /**
@@ -173,15 +168,16 @@ public final class Batches {
   public BatchResults results(MessageBatch batch) {
     String url = batch.resultsUrl();
     if (url != null && sameOrigin(url, client.options().baseUrl())) {
-      return new BatchResults(client.sendAbsolute("GET", url, client.options().timeout(), null));
+      return new BatchResults(
+          client.send("GET", url, null, client.options().timeout(), CallOptions.none(), true));
     }
     return new BatchResults(
         client.send(
             "GET",
-            PATH + "/" + segment(batch.id()) + "/results",
+            client.url(PATH + "/" + segment(batch.id()) + "/results"),
             null,
             client.options().timeout(),
-            null,
+            CallOptions.none(),
             true));
   }
 

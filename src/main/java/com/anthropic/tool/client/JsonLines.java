@@ -20,7 +20,7 @@ import java.util.Objects;
  * }
  * }</pre>
  */
-public final class JsonLines {
+final class JsonLines {
   private static final int CHUNK = 64 * 1024;
   private final InputStream in;
   private byte[] buf = new byte[CHUNK];

@@ -6,9 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Settings with the precedence of CLI.md: command-line flag, then environment, then the config
@@ -19,11 +25,14 @@ public final class Settings {
   private final Map<String, String> env;
   private final Properties file;
   private final XdgPaths paths;
+  private final List<String> warnings;
 
-  private Settings(Map<String, String> env, Properties file, XdgPaths paths) {
+  private Settings(
+      Map<String, String> env, Properties file, XdgPaths paths, List<String> warnings) {
     this.env = Map.copyOf(env);
     this.file = file;
     this.paths = paths;
+    this.warnings = List.copyOf(warnings);
   }
 
   /**
@@ -35,22 +44,75 @@ public final class Settings {
     XdgPaths paths = XdgPaths.from(env);
     Properties p = new Properties();
     Path file = paths.configFile();
+    List<String> warnings = new ArrayList<>();
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       p.load(r);
     } catch (NoSuchFileException missing) {
-      // no config file: defaults apply
+      return new Settings(env, p, paths, warnings); // no config file: defaults apply
     } catch (IOException | IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "cannot read config file " + file + ": " + e.getMessage(), e);
     }
-    return new Settings(env, p, paths);
+    check(file, warnings);
+    return new Settings(env, p, paths, warnings);
+  }
+
+  /** Unknown keys (by line, with the closest known one) and a key file others can read. */
+  private static void check(Path file, List<String> warnings) {
+    ConfigFile config;
+    try {
+      config = ConfigFile.read(file);
+    } catch (java.io.UncheckedIOException e) {
+      return;
+    }
+    boolean secret = false;
+    for (ConfigFile.Entry e : config.entries()) {
+      if (ConfigFile.SECRET_KEYS.contains(e.key()) && !e.value().isBlank()) {
+        secret = true;
+      }
+      if (!ConfigFile.KNOWN_KEYS.contains(e.key())) {
+        warnings.add(
+            file
+                + " line "
+                + e.line()
+                + ": unknown key '"
+                + e.key()
+                + "'"
+                + Suggestions.closest(e.key(), ConfigFile.KNOWN_KEYS)
+                    .map(k -> " (did you mean '" + k + "'?)")
+                    .orElse("")
+                + "; it is ignored");
+      }
+    }
+    if (secret) {
+      try {
+        Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
+        Set<PosixFilePermission> wider = EnumSet.copyOf(mode);
+        wider.removeAll(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+        if (!wider.isEmpty()) {
+          warnings.add(
+              file
+                  + " holds a key and is mode "
+                  + PosixFilePermissions.toString(mode)
+                  + ", readable by others: chmod 600 "
+                  + file);
+        }
+      } catch (IOException | UnsupportedOperationException e) {
+        // no POSIX modes here
+      }
+    }
+  }
+
+  /** Problems found in the config file, one sentence each, for {@code warning:} lines. */
+  public List<String> warnings() {
+    return warnings;
   }
 
   /** For tests: explicit environment and file contents. */
   public static Settings of(Map<String, String> env, Map<String, String> fileValues) {
     Properties p = new Properties();
     p.putAll(fileValues);
-    return new Settings(env, p, XdgPaths.from(env));
+    return new Settings(env, p, XdgPaths.from(env), List.of());
   }
 
   public Map<String, String> env() {

@@ -1,7 +1,7 @@
 package com.anthropic.tool.bench;
 
+import com.anthropic.tool.client.internal.SseParser;
 import com.anthropic.tool.client.model.StreamEvent;
-import com.anthropic.tool.client.sse.SseParser;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 

@@ -40,7 +40,7 @@ final class GeneratedDocs {
   /** A fresh command line of the whole program, as a user's run would build it. */
   static CommandLine commandLine() {
     CliContext ctx = new CliContext(Map.of(), InputStream.nullInputStream(), false, false, false);
-    CommandLine cl = new CommandLine(new RootCommand(ctx));
+    CommandLine cl = HelpLayout.of(new RootCommand(ctx));
     // the pages must not depend on the terminal that generates them
     cl.setUsageHelpAutoWidth(false);
     cl.setUsageHelpWidth(80);
@@ -71,7 +71,7 @@ final class GeneratedDocs {
       try (PrintWriter pw = new PrintWriter(page)) {
         ManPageGenerator.writeSingleManPage(pw, spec);
       }
-      files.put(PAGES + "/" + name + ".adoc", page.toString());
+      files.put(PAGES + "/" + name + ".adoc", withManSections(page.toString()));
       String[] description = spec.usageMessage().description();
       index
           .append("| `")
@@ -91,6 +91,74 @@ final class GeneratedDocs {
     files.put(PAGES + "/README.md", index.toString());
     return files;
   }
+
+  private static final String EXIT_STATUS_TAG =
+      "// tag::picocli-generated-man-section-exit-status[]\n";
+  private static final String FOOTER_END = "// end::picocli-generated-man-section-footer[]\n";
+
+  /**
+   * The sections a man page has beyond picocli's: EXAMPLES (the help's Examples footer under a man
+   * page heading), EXIT STATUS, ENVIRONMENT and FILES (the same on every page: CLI.md's tables).
+   */
+  static String withManSections(String adoc) {
+    String page = adoc.replace("==  Examples:\n", "== Examples\n");
+    StringBuilder exit = new StringBuilder("== Exit status\n\n");
+    for (String[] row : EXIT_CODES) {
+      exit.append("*").append(row[0]).append("*::\n  ").append(row[1]).append("\n\n");
+    }
+    page = page.replace(EXIT_STATUS_TAG, EXIT_STATUS_TAG + exit);
+    StringBuilder more = new StringBuilder();
+    more.append("== Environment\n\n");
+    for (String[] row : ENVIRONMENT) {
+      more.append("*").append(row[0]).append("*::\n  ").append(row[1]).append("\n\n");
+    }
+    more.append("== Files\n\n");
+    for (String[] row : FILES) {
+      more.append("_").append(row[0]).append("_::\n  ").append(row[1]).append("\n\n");
+    }
+    return page.replace(FOOTER_END, FOOTER_END + "\n" + more);
+  }
+
+  private static final String[][] EXIT_CODES = {
+    {"0", "Success."},
+    {"1", "Any other failure (an API error not listed below, an unexpected response)."},
+    {"2", "Usage error or invalid input found before sending; nothing was sent."},
+    {"3", "Authentication or permission (401, 403, no API key)."},
+    {"4", "Rate limited or overloaded after the retries ran out (429, 529)."},
+    {"5", "Network failure or timeout."},
+    {"130", "Interrupted (Ctrl-C)."},
+  };
+
+  private static final String[][] ENVIRONMENT = {
+    {"ANTHROPIC_API_KEY", "API key, sent as x-api-key."},
+    {"ANTHROPIC_AUTH_TOKEN", "Sent as Authorization: Bearer when no API key is given."},
+    {"ANTHROPIC_BASE_URL, ANTHROPIC_API_BASE", "API base URL (default https://api.anthropic.com)."},
+    {"ANTHROPIC_API_VERSION", "The anthropic-version header (default 2023-06-01)."},
+    {"ANTHROPIC_BETA", "The anthropic-beta header, comma-separated."},
+    {
+      "ANTHROPIC_TIMEOUT_SECS", "Longest wait to connect or for the next stream event (default 60)."
+    },
+    {"ANTHROPIC_MODEL", "The default model."},
+    {"ANTHROPIC_CUSTOM_HEADERS", "Extra headers, Name: value, one per line."},
+    {"HTTPS_PROXY, HTTP_PROXY, NO_PROXY", "Proxies, read as curl reads them."},
+    {"NO_COLOR", "No colour when set to a non-empty value."},
+    {"FORCE_COLOR", "Colour even when the stream is not a terminal."},
+    {
+      "XDG_CONFIG_HOME, XDG_STATE_HOME, XDG_DATA_HOME, XDG_CACHE_HOME",
+      "Where the files below live."
+    },
+  };
+
+  private static final String[][] FILES = {
+    {
+      "$XDG_CONFIG_HOME/anthropic-cli/config.properties",
+      "The config file (default ~/.config/...): keys named like the long flags (model=...,"
+          + " max-tokens=..., base-url=..., api-key=...); flags and environment win over it."
+    },
+    {"$XDG_CACHE_HOME/anthropic-cli/", "Caches, such as the model list used by completion."},
+    {"$XDG_STATE_HOME/anthropic-cli/history", "Chat input history."},
+    {"$XDG_DATA_HOME/anthropic-cli/conversations/", "Saved chat conversations."},
+  };
 
   private static void collect(CommandSpec spec, List<CommandSpec> out) {
     out.add(spec);

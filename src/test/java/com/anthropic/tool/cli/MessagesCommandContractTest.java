@@ -145,7 +145,8 @@ class MessagesCommandContractTest {
             401,
             error("authentication_error", "invalid x-api-key", "req_c"),
             3,
-            "error: authentication_error: invalid x-api-key (HTTP 401, request-id req_c)"),
+            "error: authentication_error: invalid x-api-key; the key came from ANTHROPIC_API_KEY"
+                + " (HTTP 401, request-id req_c)"),
         Arguments.of(
             403,
             error("permission_error", "Permission denied", "req_d"),
@@ -194,7 +195,9 @@ class MessagesCommandContractTest {
 
     assertEquals(3, r.exitCode(), r.describe());
     assertOneErrorLine(
-        r, "error: authentication_error: invalid x-api-key (HTTP 401, request-id req_hdr)");
+        r,
+        "error: authentication_error: invalid x-api-key; the key came from ANTHROPIC_API_KEY"
+            + " (HTTP 401, request-id req_hdr)");
   }
 
   @Test
@@ -320,8 +323,7 @@ class MessagesCommandContractTest {
         Arguments.of((Object) new String[] {"messages", "--system-file", "/no/such/sys.txt", "hi"}),
         Arguments.of((Object) new String[] {"messages", "--tool", "/no/such/tool.json", "hi"}),
         Arguments.of((Object) new String[] {"messages", "hi", "--beta"}),
-        Arguments.of((Object) new String[] {"no-such-command"}),
-        Arguments.of((Object) new String[] {}));
+        Arguments.of((Object) new String[] {"no-such-command"}));
   }
 
   @ParameterizedTest

@@ -181,8 +181,8 @@ class StreamCommandTest {
 
     assertEquals(0, r.exitCode(), r.describe());
     List<String> expected = new ArrayList<>();
-    com.anthropic.tool.client.sse.SseParser p =
-        new com.anthropic.tool.client.sse.SseParser(
+    com.anthropic.tool.client.internal.SseParser p =
+        new com.anthropic.tool.client.internal.SseParser(
             (event, data) -> {
               if (!event.equals("ping")) {
                 expected.add(data);

@@ -77,6 +77,42 @@ class RequestHeadersTest {
   }
 
   @Test
+  void should_add_the_call_betas_and_headers_to_the_clients_for_that_call_only() {
+    try (AnthropicClient c =
+        AnthropicClient.builder()
+            .apiKey("sk-key")
+            .baseUrl(base())
+            .beta("b-one")
+            .header("X-Team", "client")
+            .build()) {
+      c.messages(
+          TestServers.request().build(),
+          CallOptions.builder().beta("b-two").beta("b-one").header("x-team", "call").build());
+      c.messages(TestServers.request().build());
+    }
+    HttpRequest[] all = server.retrieveRecordedRequests(request().withPath("/v1/messages"));
+
+    assertEquals(2, all.length);
+    assertEquals("b-one,b-two", all[0].getFirstHeader("anthropic-beta"));
+    assertEquals(List.of("call"), all[0].getHeader("x-team"));
+    assertEquals("b-one", all[1].getFirstHeader("anthropic-beta"));
+    assertEquals(List.of("client"), all[1].getHeader("x-team"));
+  }
+
+  @Test
+  void should_not_send_call_options_in_the_body() {
+    HttpRequest r;
+    try (AnthropicClient c = AnthropicClient.builder().apiKey("k").baseUrl(base()).build()) {
+      c.messages(
+          TestServers.request().build(),
+          CallOptions.builder().noRetries().timeout(java.time.Duration.ofSeconds(3)).build());
+    }
+    r = server.retrieveRecordedRequests(request().withPath("/v1/messages"))[0];
+
+    assertEquals(TestServers.request().build().toJson(), Json.parseObject(r.getBodyAsString()));
+  }
+
+  @Test
   void should_send_an_auth_token_as_bearer_when_there_is_no_key() {
     HttpRequest r =
         sent(

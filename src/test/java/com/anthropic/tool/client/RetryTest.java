@@ -226,24 +226,27 @@ class RetryTest {
   }
 
   @Test
-  void should_send_once_when_the_request_says_no_retries() {
+  void should_send_once_when_the_call_says_no_retries() {
     failNTimes(1, error(529, "overloaded_error"));
 
     try (AnthropicClient c = builder().build()) {
       assertThrows(
-          OverloadedException.class, () -> c.messages(TestServers.request().noRetries().build()));
+          OverloadedException.class,
+          () ->
+              c.messages(TestServers.request().build(), CallOptions.builder().noRetries().build()));
     }
 
     assertEquals(1, attempts());
   }
 
   @Test
-  void should_use_the_request_retry_policy_over_the_client_policy() {
+  void should_use_the_call_retry_policy_over_the_client_policy() {
     failNTimes(4, error(429, "rate_limit_error"));
 
     try (AnthropicClient c = builder().retryPolicy(RetryPolicy.none()).build()) {
       c.messages(
-          TestServers.request().retryPolicy(RetryPolicy.defaults().withMaxRetries(4)).build());
+          TestServers.request().build(),
+          CallOptions.builder().retryPolicy(RetryPolicy.defaults().withMaxRetries(4)).build());
     }
 
     assertEquals(5, attempts());
@@ -251,19 +254,22 @@ class RetryTest {
   }
 
   @Test
-  void should_use_the_request_backoff() {
+  void should_use_the_call_backoff() {
     failNTimes(2, error(500, "api_error"));
 
     try (AnthropicClient c = builder().build()) {
       c.messages(
-          TestServers.request().backoff(Duration.ofMillis(100), Duration.ofMillis(150)).build());
+          TestServers.request().build(),
+          CallOptions.builder()
+              .retryPolicy(RetryPolicy.backoffOnly(Duration.ofMillis(100), Duration.ofMillis(150)))
+              .build());
     }
 
     assertEquals(List.of(100L, 150L), sleeper.millis());
   }
 
   @Test
-  void should_keep_the_client_retry_count_when_a_request_changes_only_the_backoff() {
+  void should_keep_the_client_retry_count_when_a_call_changes_only_the_backoff() {
     failNTimes(5, error(500, "api_error"));
 
     try (AnthropicClient c = builder().maxRetries(0).build()) {
@@ -271,12 +277,27 @@ class RetryTest {
           ApiException.class,
           () ->
               c.messages(
-                  TestServers.request()
-                      .backoff(Duration.ofMillis(100), Duration.ofMillis(150))
+                  TestServers.request().build(),
+                  CallOptions.builder()
+                      .retryPolicy(
+                          RetryPolicy.backoffOnly(Duration.ofMillis(100), Duration.ofMillis(150)))
                       .build()));
     }
 
     assertEquals(1, attempts());
+  }
+
+  @Test
+  void should_let_max_retries_of_the_call_win_over_its_policy_and_the_client() {
+    failNTimes(5, error(500, "api_error"));
+
+    try (AnthropicClient c = builder().maxRetries(0).build()) {
+      c.messages(
+          TestServers.request().build(),
+          CallOptions.builder().retryPolicy(RetryPolicy.none()).maxRetries(5).build());
+    }
+
+    assertEquals(6, attempts());
   }
 
   @Test
@@ -307,15 +328,8 @@ class RetryTest {
     var observer =
         new com.anthropic.tool.client.http.HttpObserver() {
           @Override
-          public void attemptEnded(
-              com.anthropic.tool.client.http.HttpCall call,
-              int attempt,
-              int status,
-              String requestId,
-              Throwable error,
-              Duration elapsed,
-              Duration retryDelay) {
-            seen.add(attempt + ":" + status + ":" + retryDelay);
+          public void attemptEnded(com.anthropic.tool.client.http.Attempt a) {
+            seen.add(a.number() + ":" + a.status() + ":" + a.retryDelay());
           }
         };
 

@@ -44,6 +44,23 @@ class TransportFailuresTest {
   }
 
   @Test
+  void should_wait_only_as_long_as_the_call_timeout_says() throws Exception {
+    try (RawServer server = new RawServer(RawServer.silent());
+        AnthropicClient c = client(server.baseUrl(), Duration.ofSeconds(60))) {
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(20),
+          () ->
+              assertThrows(
+                  ApiTimeoutException.class,
+                  () ->
+                      c.messages(
+                          TestServers.request().build(),
+                          CallOptions.builder().timeout(Duration.ofMillis(300)).build())));
+      assertEquals(1, server.requests());
+    }
+  }
+
+  @Test
   void should_retry_a_connection_closed_before_the_response_then_fail() throws Exception {
     try (RawServer server = new RawServer(RawServer.hangUp());
         AnthropicClient c = client(server.baseUrl(), Duration.ofSeconds(5))) {
@@ -100,7 +117,9 @@ class TransportFailuresTest {
       ConnectionException e =
           assertThrows(
               ConnectionException.class,
-              () -> c.messages(TestServers.request().noRetries().build()));
+              () ->
+                  c.messages(
+                      TestServers.request().build(), CallOptions.builder().noRetries().build()));
       assertFalse(e instanceof ApiTimeoutException);
       assertEquals(List.of(), sleeper.millis());
     }

@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.anthropic.tool.client.AnthropicClient;
 import com.anthropic.tool.client.error.ApiException;
 import com.anthropic.tool.client.error.NotFoundException;
-import com.anthropic.tool.client.http.RawResponse;
+import com.anthropic.tool.client.http.Headers;
 import com.anthropic.tool.client.model.Json;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -19,16 +18,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The mock's endpoints through the client library and a plain JDK HTTP client. */
+/** The mock's endpoints through a plain JDK HTTP client, errors read as the client reads them. */
 class MockApiServerTest {
   private static MockApiServer mock;
-  private AnthropicClient client;
 
   @BeforeAll
   static void start() {
@@ -40,14 +37,23 @@ class MockApiServerTest {
     mock.close();
   }
 
-  @BeforeEach
-  void connect() {
-    client = AnthropicClient.builder().baseUrl(mock.baseUrl()).apiKey("mock").maxRetries(0).build();
+  /** Sends a JSON call; an error status throws the typed {@link ApiException}. */
+  private static JsonObject call(String method, String path, JsonObject body) throws Exception {
+    HttpResponse<String> r = raw(method, path, body == null ? null : Json.write(body));
+    if (r.statusCode() >= 400) {
+      List<Map.Entry<String, String>> pairs = new ArrayList<>();
+      r.headers().map().forEach((k, vs) -> vs.forEach(v -> pairs.add(Map.entry(k, v))));
+      throw ApiException.fromResponse(r.statusCode(), Headers.of(pairs), r.body());
+    }
+    return Json.parseObject(r.body());
   }
 
-  @AfterEach
-  void disconnect() {
-    client.close();
+  private static JsonObject getJson(String path) throws Exception {
+    return call("GET", path, null);
+  }
+
+  private static JsonObject postJson(String path, JsonObject body) throws Exception {
+    return call("POST", path, body);
   }
 
   private static JsonObject request(String text, int maxTokens) {
@@ -80,23 +86,22 @@ class MockApiServerTest {
   }
 
   @Test
-  void should_count_input_tokens_from_the_words_deterministically() {
+  void should_count_input_tokens_from_the_words_deterministically() throws Exception {
     JsonObject body = request("one two three", 1);
     body.remove("max_tokens");
 
-    JsonObject first = client.postJson("/v1/messages/count_tokens", body, null, null);
-    JsonObject again = client.postJson("/v1/messages/count_tokens", body, null, null);
+    JsonObject first = postJson("/v1/messages/count_tokens", body);
+    JsonObject again = postJson("/v1/messages/count_tokens", body);
 
     assertEquals(7, first.get("input_tokens").getAsInt()); // 3 words + 3 per message + 1
     assertEquals(first, again);
   }
 
   @Test
-  void should_reject_max_tokens_in_a_count_tokens_body_like_the_api() {
+  void should_reject_max_tokens_in_a_count_tokens_body_like_the_api() throws Exception {
     ApiException e =
         assertThrows(
-            ApiException.class,
-            () -> client.postJson("/v1/messages/count_tokens", request("hi", 5), null, null));
+            ApiException.class, () -> postJson("/v1/messages/count_tokens", request("hi", 5)));
 
     assertEquals(400, e.status());
     assertEquals("invalid_request_error", e.type());
@@ -104,8 +109,8 @@ class MockApiServerTest {
   }
 
   @Test
-  void should_page_models_with_limit_after_id_and_before_id() {
-    JsonObject first = client.getJson("/v1/models?limit=2");
+  void should_page_models_with_limit_after_id_and_before_id() throws Exception {
+    JsonObject first = getJson("/v1/models?limit=2");
     JsonArray data = first.getAsJsonArray("data");
     assertEquals(2, data.size());
     assertTrue(first.get("has_more").getAsBoolean());
@@ -120,23 +125,23 @@ class MockApiServerTest {
       if (!page.get("has_more").getAsBoolean()) {
         break;
       }
-      page = client.getJson("/v1/models?limit=2&after_id=" + page.get("last_id").getAsString());
+      page = getJson("/v1/models?limit=2&after_id=" + page.get("last_id").getAsString());
     }
     assertEquals(MockModels.MODELS.size(), all.size());
 
-    JsonObject before = client.getJson("/v1/models?limit=1&before_id=" + all.get(2));
+    JsonObject before = getJson("/v1/models?limit=1&before_id=" + all.get(2));
     assertEquals(all.get(1), before.get("first_id").getAsString());
     assertTrue(before.get("has_more").getAsBoolean());
   }
 
   @Test
-  void should_get_a_model_by_id_or_alias_and_404_an_unknown_one() {
-    JsonObject m = client.getJson("/v1/models/claude-sonnet-4-5");
+  void should_get_a_model_by_id_or_alias_and_404_an_unknown_one() throws Exception {
+    JsonObject m = getJson("/v1/models/claude-sonnet-4-5");
     assertEquals("claude-sonnet-4-5-20250929", m.get("id").getAsString());
     assertEquals("model", m.get("type").getAsString());
 
     NotFoundException e =
-        assertThrows(NotFoundException.class, () -> client.getJson("/v1/models/claude-nope"));
+        assertThrows(NotFoundException.class, () -> getJson("/v1/models/claude-nope"));
     assertEquals("not_found_error", e.type());
     assertTrue(e.requestId().orElse("").startsWith("req_mock_"), e.toString());
   }
@@ -200,13 +205,13 @@ class MockApiServerTest {
   }
 
   @Test
-  void should_stop_at_a_stop_sequence() {
+  void should_stop_at_a_stop_sequence() throws Exception {
     JsonObject body = request("alpha beta gamma", 50);
     JsonArray stops = new JsonArray();
     stops.add(" beta");
     body.add("stop_sequences", stops);
 
-    JsonObject m = client.postJson("/v1/messages", body, null, null);
+    JsonObject m = postJson("/v1/messages", body);
 
     assertEquals("stop_sequence", m.get("stop_reason").getAsString());
     assertEquals(" beta", m.get("stop_sequence").getAsString());
@@ -223,13 +228,13 @@ class MockApiServerTest {
                 + Json.write(request("first", 100))
                 + "},{\"custom_id\":\"b\",\"params\":{\"model\":\"m\",\"messages\":[]}}]}");
 
-    JsonObject created = client.postJson("/v1/messages/batches", create, null, null);
+    JsonObject created = postJson("/v1/messages/batches", create);
     String id = created.get("id").getAsString();
     assertEquals("in_progress", created.get("processing_status").getAsString());
     assertEquals(2, created.getAsJsonObject("request_counts").get("processing").getAsInt());
     assertTrue(created.get("results_url").isJsonNull());
 
-    JsonObject ended = client.getJson("/v1/messages/batches/" + id);
+    JsonObject ended = getJson("/v1/messages/batches/" + id);
     assertEquals("ended", ended.get("processing_status").getAsString());
     assertEquals(1, ended.getAsJsonObject("request_counts").get("succeeded").getAsInt());
     assertEquals(1, ended.getAsJsonObject("request_counts").get("errored").getAsInt());
@@ -237,15 +242,13 @@ class MockApiServerTest {
         mock.baseUrl() + "/v1/messages/batches/" + id + "/results",
         ended.get("results_url").getAsString());
 
-    JsonObject list = client.getJson("/v1/messages/batches?limit=1");
+    JsonObject list = getJson("/v1/messages/batches?limit=1");
     assertEquals(id, list.get("first_id").getAsString());
 
     List<String> lines;
-    try (RawResponse r =
-        client.send("GET", "/v1/messages/batches/" + id + "/results", null, null, null, true)) {
-      assertEquals("application/x-jsonl", r.headers().first("content-type").orElse(""));
-      lines = r.bodyText().lines().toList();
-    }
+    HttpResponse<String> results = raw("GET", "/v1/messages/batches/" + id + "/results", null);
+    assertEquals("application/x-jsonl", results.headers().firstValue("content-type").orElse(""));
+    lines = results.body().lines().toList();
     assertEquals(2, lines.size());
     JsonObject a = Json.parseObject(lines.get(0));
     assertEquals("a", a.get("custom_id").getAsString());
@@ -263,32 +266,29 @@ class MockApiServerTest {
         "errored",
         Json.parseObject(lines.get(1)).getAsJsonObject("result").get("type").getAsString());
 
-    JsonObject deleted = client.call("DELETE", "/v1/messages/batches/" + id, null, null, null);
+    JsonObject deleted = call("DELETE", "/v1/messages/batches/" + id, null);
     assertEquals("message_batch_deleted", deleted.get("type").getAsString());
-    assertThrows(NotFoundException.class, () -> client.getJson("/v1/messages/batches/" + id));
+    assertThrows(NotFoundException.class, () -> getJson("/v1/messages/batches/" + id));
   }
 
   @Test
-  void should_cancel_a_batch_and_refuse_to_delete_it_while_processing() {
+  void should_cancel_a_batch_and_refuse_to_delete_it_while_processing() throws Exception {
     JsonObject create =
         Json.parseObject(
             "{\"requests\":[{\"custom_id\":\"a\",\"params\":"
                 + Json.write(request("x", 10))
                 + "}]}");
-    String id = client.postJson("/v1/messages/batches", create, null, null).get("id").getAsString();
+    String id = postJson("/v1/messages/batches", create).get("id").getAsString();
 
     ApiException busy =
-        assertThrows(
-            ApiException.class,
-            () -> client.call("DELETE", "/v1/messages/batches/" + id, null, null, null));
+        assertThrows(ApiException.class, () -> call("DELETE", "/v1/messages/batches/" + id, null));
     assertEquals(400, busy.status());
 
-    JsonObject canceling =
-        client.call("POST", "/v1/messages/batches/" + id + "/cancel", null, null, null);
+    JsonObject canceling = call("POST", "/v1/messages/batches/" + id + "/cancel", null);
     assertEquals("canceling", canceling.get("processing_status").getAsString());
     assertFalse(canceling.get("cancel_initiated_at").isJsonNull());
 
-    JsonObject ended = client.getJson("/v1/messages/batches/" + id);
+    JsonObject ended = getJson("/v1/messages/batches/" + id);
     assertEquals("ended", ended.get("processing_status").getAsString());
     assertEquals(1, ended.getAsJsonObject("request_counts").get("canceled").getAsInt());
     assertNotNull(ended.get("ended_at").getAsString());
@@ -304,14 +304,13 @@ class MockApiServerTest {
 
     List<String> states = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      states.add(
-          client.getJson("/v1/messages/batches/" + id).get("processing_status").getAsString());
+      states.add(getJson("/v1/messages/batches/" + id).get("processing_status").getAsString());
     }
     assertEquals(List.of("in_progress", "in_progress", "ended"), states);
   }
 
   @Test
-  void should_bind_loopback_and_close_idempotently() {
+  void should_bind_loopback_and_close_idempotently() throws Exception {
     MockApiServer other = MockApiServer.start(0);
     assertTrue(other.baseUrl().startsWith("http://127.0.0.1:"));
     other.close();

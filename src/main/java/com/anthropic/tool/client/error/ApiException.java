@@ -210,7 +210,11 @@ public class ApiException extends AnthropicException {
     }
   }
 
-  private static int statusForType(String type) {
+  /**
+   * The HTTP status family of an API error type (0 when unknown): the inverse of {@link
+   * #typeForStatus}.
+   */
+  public static int statusForType(String type) {
     if (type == null) {
       return 0;
     }

@@ -6,14 +6,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One logical HTTP call (retries repeat it).
+ * One logical HTTP call as observers see it (retries repeat it).
  *
  * @param method GET, POST or DELETE
  * @param url absolute URL, query included
- * @param headers request headers (credentials included; never logged unredacted)
+ * @param headers request headers (credentials included; never log them unredacted)
  * @param body request body, or null
  * @param timeout the longest silence allowed: until the response head, and between body bytes
- * @param retryPolicy the policy for this call, or null for the client's
  * @param streaming true when the caller reads the body incrementally (SSE, JSONL)
  */
 public record HttpCall(
@@ -22,7 +21,6 @@ public record HttpCall(
     List<Map.Entry<String, String>> headers,
     byte[] body,
     Duration timeout,
-    RetryPolicy retryPolicy,
     boolean streaming) {
   public HttpCall {
     Objects.requireNonNull(method, "method");

@@ -1,28 +1,30 @@
 package com.anthropic.tool.client.http;
 
-import java.time.Duration;
-
-/** Told about every HTTP attempt and every finished call: the seam for tracing and --debug. */
+/**
+ * Told about every HTTP attempt: the seam for tracing and {@code --debug}. Attempts of one call
+ * (retries, and the re-connections of a stream) share the same {@link HttpCall} instance and are
+ * numbered from 1.
+ *
+ * <pre>{@code
+ * AnthropicClient.builder()
+ *     .fromEnv(System.getenv())
+ *     .observer(new HttpObserver() {
+ *       public void attemptEnded(Attempt a) {
+ *         out.println(a.call().path() + " " + a.outcome() + " in " + a.elapsed().toMillis() + " ms");
+ *       }
+ *     })
+ *     .build();
+ * }</pre>
+ */
 public interface HttpObserver {
   /** A no-op observer. */
   HttpObserver NONE = new HttpObserver() {};
 
-  /** An attempt is about to be sent. */
+  /** Attempt number {@code attempt} (from 1) of {@code call} is about to be sent. */
   default void attemptStarted(HttpCall call, int attempt) {}
 
-  /**
-   * An attempt ended with a status (0 when it failed without one) or an error, and maybe a retry.
-   *
-   * @param retryDelay the wait before the next attempt, or null when there is none
-   */
-  default void attemptEnded(
-      HttpCall call,
-      int attempt,
-      int status,
-      String requestId,
-      Throwable error,
-      Duration elapsed,
-      Duration retryDelay) {}
+  /** An attempt ended with a status or an error, and maybe a retry. */
+  default void attemptEnded(Attempt attempt) {}
 
   /** Combines two observers. */
   default HttpObserver and(HttpObserver other) {
@@ -35,16 +37,9 @@ public interface HttpObserver {
       }
 
       @Override
-      public void attemptEnded(
-          HttpCall call,
-          int attempt,
-          int status,
-          String requestId,
-          Throwable error,
-          Duration elapsed,
-          Duration retryDelay) {
-        self.attemptEnded(call, attempt, status, requestId, error, elapsed, retryDelay);
-        other.attemptEnded(call, attempt, status, requestId, error, elapsed, retryDelay);
+      public void attemptEnded(Attempt attempt) {
+        self.attemptEnded(attempt);
+        other.attemptEnded(attempt);
       }
     };
   }

@@ -1,7 +1,6 @@
 package com.anthropic.tool.client.model;
 
 import com.anthropic.tool.client.error.InvalidRequestException;
-import com.anthropic.tool.client.http.RetryPolicy;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -25,8 +24,10 @@ import java.util.Set;
  *     .build();
  * }</pre>
  *
+ * <p>A pure wire record: retries, timeouts and extra headers for one call are {@code
+ * com.anthropic.tool.client.CallOptions}, passed beside the request.
+ *
  * @param extra request fields this library does not model (kept from {@code --request} files)
- * @param retryPolicy per-request retry override, or null for the client's policy (never sent)
  */
 public record MessagesRequest(
     String model,
@@ -44,8 +45,7 @@ public record MessagesRequest(
     OutputConfig outputConfig,
     String serviceTier,
     JsonObject metadata,
-    JsonObject extra,
-    RetryPolicy retryPolicy) {
+    JsonObject extra) {
 
   private static final Set<String> MODELLED =
       Set.of(
@@ -97,7 +97,6 @@ public record MessagesRequest(
     b.serviceTier = serviceTier;
     b.metadata = metadata;
     b.extra = extra.deepCopy();
-    b.retryPolicy = retryPolicy;
     return b;
   }
 
@@ -232,7 +231,6 @@ public record MessagesRequest(
     private String serviceTier;
     private JsonObject metadata;
     private JsonObject extra = new JsonObject();
-    private RetryPolicy retryPolicy;
 
     Builder() {}
 
@@ -329,27 +327,6 @@ public record MessagesRequest(
     /** Adds a field this library does not model; it is sent as given. */
     public Builder putExtra(String name, JsonElement value) {
       this.extra.add(name, value);
-      return this;
-    }
-
-    /** Retries this request under the given policy instead of the client's. */
-    public Builder retryPolicy(RetryPolicy policy) {
-      this.retryPolicy = policy;
-      return this;
-    }
-
-    /** Sends this request once, without retries. */
-    public Builder noRetries() {
-      this.retryPolicy = RetryPolicy.none();
-      return this;
-    }
-
-    /** Keeps the client's retry count but changes the backoff for this request. */
-    public Builder backoff(Duration initial, Duration max) {
-      this.retryPolicy =
-          retryPolicy == null
-              ? RetryPolicy.backoffOnly(initial, max)
-              : retryPolicy.backoff(initial, max);
       return this;
     }
 
@@ -472,8 +449,7 @@ public record MessagesRequest(
           outputConfig,
           serviceTier,
           metadata,
-          extra,
-          retryPolicy);
+          extra);
     }
   }
 }

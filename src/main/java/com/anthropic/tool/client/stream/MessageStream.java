@@ -1,17 +1,16 @@
 package com.anthropic.tool.client.stream;
 
 import com.anthropic.tool.client.error.AnthropicException;
+import com.anthropic.tool.client.error.ApiException;
 import com.anthropic.tool.client.error.ApiTimeoutException;
 import com.anthropic.tool.client.error.ConnectionException;
-import com.anthropic.tool.client.error.InternalServerException;
-import com.anthropic.tool.client.error.OverloadedException;
-import com.anthropic.tool.client.error.RateLimitException;
 import com.anthropic.tool.client.http.Headers;
-import com.anthropic.tool.client.http.IoFailures;
-import com.anthropic.tool.client.http.RawResponse;
+import com.anthropic.tool.client.internal.IoFailures;
+import com.anthropic.tool.client.internal.RawResponse;
+import com.anthropic.tool.client.internal.SseParser;
+import com.anthropic.tool.client.internal.StreamConnector;
 import com.anthropic.tool.client.model.Message;
 import com.anthropic.tool.client.model.StreamEvent;
-import com.anthropic.tool.client.sse.SseParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
@@ -42,33 +41,19 @@ import java.util.function.Consumer;
  * step of the iteration throws its typed {@link com.anthropic.tool.client.error.ApiException}. A
  * dropped connection throws {@link ConnectionException}, a silence longer than the client's timeout
  * {@link ApiTimeoutException}, and a body that ends without {@code message_stop} a {@link
- * ConnectionException}. After a failure, {@link #partial()} holds what had arrived.
+ * ConnectionException}, each only after every event that arrived before it was delivered; a stream
+ * whose {@code message_stop} arrived is complete even if the connection then drops. The failure
+ * names the response's request id. After a failure, {@link #partial()} holds what had arrived.
  *
  * <p>Retries: when the stream fails with a retryable error (overloaded, api_error, rate limit, a
- * dropped connection) before any content arrived, it is sent again under the request's retry
- * policy, and the events of the failed attempt are never delivered. Until the first content event,
+ * dropped connection; the same rule as for a response status) before any content arrived, it is
+ * sent again under the call's retry policy, and the events of the failed attempt are never
+ * delivered. Once content arrived, a stream is never sent again. Until the first content event,
  * {@code message_start}, {@code content_block_start} and {@code ping} are held back for that reason
  * (they carry no content and are delivered with the first one).
  */
 public final class MessageStream implements Iterable<StreamEvent>, AutoCloseable {
-  /** How a stream connects and reconnects; implemented by the client. */
-  public interface Connector {
-    /**
-     * Sends the request and returns the response once its head has arrived (an error status
-     * throws).
-     *
-     * @param attemptsSoFar attempts already used by this stream (0 the first time)
-     */
-    RawResponse connect(int attemptsSoFar);
-
-    /** The retries the policy allows (at most this + 1 attempts in all). */
-    int maxRetries();
-
-    /** Reports a failed attempt and waits before retry number {@code retry} (1-based). */
-    void pauseBeforeRetry(int retry, AnthropicException cause);
-  }
-
-  private final Connector connector;
+  private final StreamConnector connector;
   private final byte[] buffer = new byte[16 * 1024];
   private final ArrayDeque<StreamEvent> ready = new ArrayDeque<>();
   private final List<StreamEvent> held = new ArrayList<>();
@@ -87,25 +72,27 @@ public final class MessageStream implements Iterable<StreamEvent>, AutoCloseable
   private volatile boolean closed;
   private Runnable idle = () -> {};
 
-  private MessageStream(Connector connector) {
+  private MessageStream(StreamConnector connector) {
     this.connector = Objects.requireNonNull(connector, "connector");
   }
 
-  /** Connects (with the transport's retries for the response head) and returns the stream. */
-  public static MessageStream open(Connector connector) {
+  /**
+   * Connects (with the transport's retries for the response head) and returns the stream. Called by
+   * the client: use {@code AnthropicClient.messagesStream}.
+   */
+  public static MessageStream open(StreamConnector connector) {
     MessageStream s = new MessageStream(connector);
-    s.connect();
+    s.use(connector.connect());
     return s;
   }
 
-  private void connect() {
-    RawResponse r = connector.connect(attempts);
-    attempts += Math.max(1, r.attempts());
+  private void use(RawResponse r) {
+    attempts = Math.max(attempts + 1, r.attempts());
     response = r;
     body = r.body();
-    parser = new SseParser(this::onSse);
-    stopSeen = false;
-    eventFailure = null;
+    if (parser == null) {
+      parser = new SseParser(this::onSse);
+    }
     if (closed) {
       r.close(); // closed from another thread while reconnecting
     }
@@ -229,7 +216,12 @@ public final class MessageStream implements Iterable<StreamEvent>, AutoCloseable
     held.clear();
   }
 
-  /** Reads until an event is ready; false at the end. */
+  /**
+   * Reads until an event is ready; false at the end. A transport failure is an end marker after the
+   * bytes that arrived before it: those are parsed and delivered first. A stream whose {@code
+   * message_stop} arrived is complete whatever follows; only {@link #close()} throws away what
+   * arrived.
+   */
   private boolean fill() {
     while (ready.isEmpty()) {
       if (pendingFailure != null) {
@@ -239,10 +231,7 @@ public final class MessageStream implements Iterable<StreamEvent>, AutoCloseable
         response.close();
         throw f;
       }
-      if (finished) {
-        return false;
-      }
-      if (closed) {
+      if (finished || closed) {
         finished = true;
         return false;
       }
@@ -269,23 +258,32 @@ public final class MessageStream implements Iterable<StreamEvent>, AutoCloseable
           return false;
         }
         failure = IoFailures.map(e);
+        atEnd = true;
       }
-      if (failure == null && eventFailure != null) {
+      if (eventFailure != null) {
         failure = eventFailure;
-      }
-      if (failure == null && atEnd && !closed && !stopSeen) {
+      } else if (atEnd && stopSeen) {
+        failure = null; // message_stop arrived: complete, even if the connection then dropped
+      } else if (atEnd && failure == null) {
         failure = new ConnectionException("the stream ended before its message_stop event", null);
       }
       if (failure != null) {
-        if (!contentSeen && retryable(failure) && attempts <= connector.maxRetries()) {
+        failure = withRequestId(failure);
+        if (!contentSeen) {
           response.close();
-          held.clear();
-          connector.pauseBeforeRetry(attempts, failure);
-          if (closed) {
-            finished = true;
-            return false;
+          RawResponse next;
+          try {
+            next = connector.reconnect(failure);
+          } catch (AnthropicException stands) {
+            release();
+            pendingFailure = stands;
+            continue;
           }
-          connect();
+          held.clear();
+          parser = new SseParser(this::onSse);
+          stopSeen = false;
+          eventFailure = null;
+          use(next);
           continue;
         }
         release();
@@ -299,14 +297,29 @@ public final class MessageStream implements Iterable<StreamEvent>, AutoCloseable
     return true;
   }
 
-  private static boolean retryable(AnthropicException e) {
-    if (e instanceof ApiTimeoutException) {
-      return false;
+  /** The failure, naming the response's request id when it has one and the failure does not. */
+  private AnthropicException withRequestId(AnthropicException f) {
+    Optional<String> id = requestId();
+    if (id.isEmpty()) {
+      return f;
     }
-    return e instanceof ConnectionException
-        || e instanceof OverloadedException
-        || e instanceof InternalServerException
-        || e instanceof RateLimitException;
+    if (f instanceof ApiException a) {
+      return a.requestId().isPresent()
+          ? a
+          : ApiException.of(
+              a.status(), a.type(), a.errorMessage(), id.get(), a.headers(), a.body());
+    }
+    String suffix = " (request-id " + id.get() + ")";
+    if (f.getMessage() != null && f.getMessage().endsWith(suffix)) {
+      return f;
+    }
+    if (f instanceof ApiTimeoutException) {
+      return new ApiTimeoutException(f.getMessage() + suffix, f);
+    }
+    if (f instanceof ConnectionException) {
+      return new ConnectionException(f.getMessage() + suffix, f);
+    }
+    return f;
   }
 
   private final class Events implements Iterator<StreamEvent> {

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.anthropic.tool.client.AnthropicClient;
 import com.anthropic.tool.client.error.InvalidRequestException;
-import com.anthropic.tool.client.http.HttpTransport;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -90,33 +91,36 @@ class MessagesRequestValidationTest {
   }
 
   @Test
-  void should_reject_a_streaming_request_in_messages_before_sending() {
+  void should_reject_a_streaming_request_in_messages_before_sending() throws Exception {
     AtomicInteger sent = new AtomicInteger();
-    HttpTransport transport =
-        new HttpTransport() {
-          @Override
-          public com.anthropic.tool.client.http.RawResponse send(
-              com.anthropic.tool.client.http.HttpCall call) {
-            sent.incrementAndGet();
-            throw new AssertionError("nothing should be sent");
-          }
-
-          @Override
-          public void close() {}
-        };
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          sent.incrementAndGet();
+          exchange.sendResponseHeaders(500, -1);
+          exchange.close();
+        });
+    server.start();
     try (AnthropicClient c =
-        AnthropicClient.builder().apiKey("k").transport(o -> transport).build()) {
+        AnthropicClient.builder()
+            .apiKey("k")
+            .baseUrl("http://127.0.0.1:" + server.getAddress().getPort())
+            .maxRetries(0)
+            .build()) {
       InvalidRequestException e =
           assertThrows(
               InvalidRequestException.class, () -> c.messages(valid().stream(true).build()));
       assertTrue(e.getMessage().contains("stream"), e.getMessage());
+    } finally {
+      server.stop(0);
     }
     assertEquals(0, sent.get());
   }
 
   @Test
-  void should_not_send_retry_policy_or_stream_false_in_the_body() {
-    MessagesRequest r = valid().noRetries().build();
+  void should_not_send_stream_false_in_the_body() {
+    MessagesRequest r = valid().build();
 
     assertTrue(!r.toJson().has("stream"));
     assertEquals(3, r.toJson().size());

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.anthropic.tool.client.error.AnthropicException;
 import com.anthropic.tool.client.http.Headers;
-import com.anthropic.tool.client.http.RawResponse;
+import com.anthropic.tool.client.internal.RawResponse;
 import com.anthropic.tool.client.model.Delta;
 import com.anthropic.tool.client.model.StreamEvent;
 import java.io.InputStream;
@@ -90,19 +90,16 @@ class MessageStreamIdleTest {
         };
     MessageStream stream =
         MessageStream.open(
-            new MessageStream.Connector() {
+            new com.anthropic.tool.client.internal.StreamConnector() {
               @Override
-              public RawResponse connect(int attemptsSoFar) {
+              public RawResponse connect() {
                 return r;
               }
 
               @Override
-              public int maxRetries() {
-                return 0;
+              public RawResponse reconnect(AnthropicException failure) {
+                throw failure;
               }
-
-              @Override
-              public void pauseBeforeRetry(int retry, AnthropicException cause) {}
             });
     List<String> log = new ArrayList<>();
     stream.onIdle(() -> log.add("idle"));

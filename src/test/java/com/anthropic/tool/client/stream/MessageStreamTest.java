@@ -11,7 +11,7 @@ import com.anthropic.tool.client.error.AnthropicException;
 import com.anthropic.tool.client.error.ApiTimeoutException;
 import com.anthropic.tool.client.error.ConnectionException;
 import com.anthropic.tool.client.error.OverloadedException;
-import com.anthropic.tool.client.http.HttpCall;
+import com.anthropic.tool.client.http.Attempt;
 import com.anthropic.tool.client.http.HttpObserver;
 import com.anthropic.tool.client.http.RetryPolicy;
 import com.anthropic.tool.client.model.Delta;
@@ -74,17 +74,12 @@ class MessageStreamTest {
             .observer(
                 new HttpObserver() {
                   @Override
-                  public void attemptEnded(
-                      HttpCall call,
-                      int attempt,
-                      int status,
-                      String requestId,
-                      Throwable error,
-                      Duration elapsed,
-                      Duration retryDelay) {
-                    if (retryDelay != null) {
+                  public void attemptEnded(Attempt a) {
+                    if (a.willRetry()) {
                       retryNotices.add(
-                          attempt + " " + (error == null ? status : error.getMessage()));
+                          a.number()
+                              + " "
+                              + (a.error() == null ? a.status() : a.error().getMessage()));
                     }
                   }
                 })

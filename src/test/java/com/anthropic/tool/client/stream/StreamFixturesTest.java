@@ -3,10 +3,10 @@ package com.anthropic.tool.client.stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.anthropic.tool.client.internal.SseParser;
 import com.anthropic.tool.client.model.Json;
 import com.anthropic.tool.client.model.StreamEvent;
 import com.anthropic.tool.client.sse.SseFixtures;
-import com.anthropic.tool.client.sse.SseParser;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;

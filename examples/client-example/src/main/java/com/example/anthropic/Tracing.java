@@ -1,0 +1,73 @@
+package com.example.anthropic;
+
+import com.anthropic.tool.client.AnthropicClient;
+import com.anthropic.tool.client.model.MessageParam;
+import com.anthropic.tool.client.model.MessagesRequest;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** The client's OpenTelemetry spans: one per HTTP call, an event per attempt. */
+public final class Tracing {
+  /** Keeps the spans that end, for {@link #run} to print. */
+  private static final List<SpanData> SPANS = new ArrayList<>();
+
+  private Tracing() {}
+
+  /** Registers an SDK globally; must run before the first client is built. */
+  public static void install() {
+    SpanExporter exporter = new Keeper(); // in an application: OTLP, logging, ...
+    // tag::tracing[]
+    OpenTelemetrySdk.builder()
+        .setTracerProvider(
+            SdkTracerProvider.builder()
+                .addSpanProcessor(SimpleSpanProcessor.create(exporter))
+                .build())
+        .buildAndRegisterGlobal(); // at start-up, before the first client is built
+    // end::tracing[]
+  }
+
+  public static void run(AnthropicClient client, PrintStream out) {
+    synchronized (SPANS) {
+      SPANS.clear();
+    }
+    client.messages(
+        MessagesRequest.builder("claude-sonnet-4-6", List.of(MessageParam.user("Hi")), 64).build());
+    synchronized (SPANS) {
+      if (SPANS.isEmpty()) {
+        throw new IllegalStateException("no span recorded: was Tracing.install() run first?");
+      }
+      for (SpanData s : SPANS) {
+        out.println(s.getName() + " " + s.getAttributes().asMap());
+        s.getEvents().forEach(e -> out.println("  " + e.getName() + " " + e.getAttributes()));
+      }
+    }
+  }
+
+  private static final class Keeper implements SpanExporter {
+    @Override
+    public CompletableResultCode export(Collection<SpanData> spans) {
+      synchronized (SPANS) {
+        SPANS.addAll(spans);
+      }
+      return CompletableResultCode.ofSuccess();
+    }
+
+    @Override
+    public CompletableResultCode flush() {
+      return CompletableResultCode.ofSuccess();
+    }
+
+    @Override
+    public CompletableResultCode shutdown() {
+      return CompletableResultCode.ofSuccess();
+    }
+  }
+}

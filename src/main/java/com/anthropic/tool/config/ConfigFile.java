@@ -1,0 +1,227 @@
+package com.anthropic.tool.config;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * The config file ({@code $XDG_CONFIG_HOME/anthropic-cli/config.properties}) as lines: reads keep
+ * the line numbers (for warnings), writes change only the lines of the key concerned (comments and
+ * order stay) and replace the file atomically, mode 0600 in a directory of mode 0700.
+ */
+public final class ConfigFile {
+  /** The keys the tool reads, named like the long flags; everything else is a mistake. */
+  public static final List<String> KNOWN_KEYS =
+      List.of(
+          "api-key",
+          "auth-token",
+          "base-url",
+          "api-version",
+          "beta",
+          "timeout",
+          "max-retries",
+          "model",
+          "max-tokens");
+
+  /** Keys whose values are secrets: never printed in full by {@code config list}. */
+  public static final Set<String> SECRET_KEYS = Set.of("api-key", "auth-token");
+
+  private static final Set<PosixFilePermission> FILE_MODE =
+      PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> DIR_MODE =
+      PosixFilePermissions.fromString("rwx------");
+
+  private final Path path;
+  private final List<String> lines;
+
+  private ConfigFile(Path path, List<String> lines) {
+    this.path = path;
+    this.lines = lines;
+  }
+
+  /** One {@code key=value} entry and the 1-based line it is on. */
+  public record Entry(String key, String value, int line) {}
+
+  /** Reads the file; a missing file is an empty one. */
+  public static ConfigFile read(Path path) {
+    try {
+      return new ConfigFile(
+          path, new ArrayList<>(Files.readAllLines(path, StandardCharsets.UTF_8)));
+    } catch (NoSuchFileException e) {
+      return new ConfigFile(path, new ArrayList<>());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read config file " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  /** The entries in file order (a later one for the same key wins, as when the file is loaded). */
+  public List<Entry> entries() {
+    List<Entry> out = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String l = lines.get(i);
+      if (isContinued(i)) {
+        continue;
+      }
+      Optional<String> key = keyOf(l);
+      if (key.isPresent()) {
+        Properties p = new Properties();
+        try {
+          p.load(new StringReader(l));
+        } catch (IOException | IllegalArgumentException e) {
+          continue; // Properties would skip it too
+        }
+        out.add(new Entry(key.get(), p.getProperty(key.get(), ""), i + 1));
+      }
+    }
+    return out;
+  }
+
+  /** The values by key, the last entry winning. */
+  public Map<String, String> values() {
+    Map<String, String> m = new LinkedHashMap<>();
+    entries().forEach(e -> m.put(e.key(), e.value()));
+    return m;
+  }
+
+  /** Sets key to value: its first line is replaced, any others removed; else a line is added. */
+  public ConfigFile set(String key, String value) {
+    if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+      throw new IllegalArgumentException("a config value cannot hold a line break");
+    }
+    String line = key + "=" + escape(value);
+    boolean done = false;
+    for (int i = 0; i < lines.size(); i++) {
+      if (!isContinued(i) && keyOf(lines.get(i)).filter(key::equals).isPresent()) {
+        if (done) {
+          lines.remove(i--);
+        } else {
+          lines.set(i, line);
+          done = true;
+        }
+      }
+    }
+    if (!done) {
+      lines.add(line);
+    }
+    return this;
+  }
+
+  /** Removes every line of key; true when there was one. */
+  public boolean unset(String key) {
+    boolean removed = false;
+    for (int i = 0; i < lines.size(); i++) {
+      if (!isContinued(i) && keyOf(lines.get(i)).filter(key::equals).isPresent()) {
+        lines.remove(i--);
+        removed = true;
+      }
+    }
+    return removed;
+  }
+
+  /**
+   * Writes the file atomically (a temporary file in the same directory, renamed into place), mode
+   * 0600, in a directory of mode 0700 created when missing.
+   */
+  public void write() {
+    Path dir = path.toAbsolutePath().getParent();
+    try {
+      if (!Files.isDirectory(dir)) {
+        Files.createDirectories(dir.getParent());
+        try {
+          Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(DIR_MODE));
+        } catch (FileAlreadyExistsException raced) {
+          // made meanwhile: fine
+        }
+      }
+      Files.setPosixFilePermissions(dir, DIR_MODE);
+      Path tmp =
+          Files.createTempFile(
+              dir, ".config.properties.", ".tmp", PosixFilePermissions.asFileAttribute(FILE_MODE));
+      try {
+        Files.write(tmp, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        try {
+          Files.move(
+              tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write config file " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether line i continues the one before (that one ends in an odd number of backslashes). */
+  private boolean isContinued(int i) {
+    if (i == 0) {
+      return false;
+    }
+    String prev = lines.get(i - 1);
+    boolean prevIsEntry = isContinued(i - 1) || keyOf(prev).isPresent();
+    if (!prevIsEntry) {
+      return false;
+    }
+    int n = 0;
+    for (int j = prev.length() - 1; j >= 0 && prev.charAt(j) == '\\'; j--) {
+      n++;
+    }
+    return n % 2 == 1;
+  }
+
+  /** The key of a {@code key=value} line; empty for blank lines and comments. */
+  static Optional<String> keyOf(String line) {
+    String l = line.stripLeading();
+    if (l.isEmpty() || l.startsWith("#") || l.startsWith("!")) {
+      return Optional.empty();
+    }
+    int end = 0;
+    while (end < l.length()) {
+      char c = l.charAt(end);
+      if (c == '=' || c == ':' || Character.isWhitespace(c)) {
+        break;
+      }
+      if (c == '\\') {
+        end++;
+      }
+      end++;
+    }
+    return Optional.of(l.substring(0, Math.min(end, l.length())));
+  }
+
+  private static String escape(String value) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\\') {
+        sb.append("\\\\");
+      } else if (i == 0 && (c == ' ' || c == '\t')) {
+        sb.append('\\').append(c);
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+}
