@@ -293,7 +293,9 @@ class ChatTmuxIT {
     awaitScreen("the interrupted mark", "[interrupted]");
     awaitPrompt();
     keys("-l", "typed then cleared");
+    awaitScreen("the line being typed", "> typed then cleared");
     keys("C-c");
+    awaitPrompt();
     type("and now?");
     awaitScreen("the next answer", "Answer 2.");
     awaitPrompt();
