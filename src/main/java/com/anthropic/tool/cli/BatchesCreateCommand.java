@@ -110,16 +110,7 @@ final class BatchesCreateCommand implements Callable<Integer> {
       // the template is built before reading: with --prompts - stdin holds the prompts, not a
       // document, so the request factory must not read it
       CliContext ctx = s.ctx();
-      CliContext forFactory =
-          usesStdin
-              ? new CliContext(
-                  ctx.env(),
-                  InputStream.nullInputStream(),
-                  true,
-                  ctx.stdoutIsTerminal(),
-                  ctx.stderrIsTerminal(),
-                  ctx.stdout())
-              : ctx;
+      CliContext forFactory = usesStdin ? ctx.withStdin(InputStream.nullInputStream(), true) : ctx;
       MessagesRequest t =
           new RequestFactory(forFactory, s.settings())
               .onWarning(w -> s.err().println("warning: " + w))
