@@ -15,7 +15,7 @@ if [ "${1:-}" = --mock ]; then
   ./anthropic mock-server >"$url" &
   mock=$!
   trap 'kill "$mock" 2>/dev/null || true; rm -f "$url"' EXIT
-  for _ in $(seq 300); do [ -s "$url" ] && break; kill -0 "$mock" 2>/dev/null || break; sleep 0.1; done
+  for _ in $(seq 1200); do [ -s "$url" ] && break; kill -0 "$mock" 2>/dev/null || break; sleep 0.1; done
   [ -s "$url" ] || { echo "ci-smoke: mock-server did not start" >&2; exit 1; }
   unset ANTHROPIC_AUTH_TOKEN
   export ANTHROPIC_BASE_URL="$(head -1 "$url")" ANTHROPIC_API_KEY=mock

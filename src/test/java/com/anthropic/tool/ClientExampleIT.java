@@ -81,7 +81,11 @@ class ClientExampleIT {
       expect(sections, "batch", "3 succeeded");
       expect(sections, "batch", "q-1: mock answer to: Name a colour.");
       expect(sections, "errors", "busy: 529 overloaded_error, request req_mock_");
-      expect(sections, "tool-loop", "mock answer to: How warm is it in Paris?\nCOMPLETED after 1");
+      expect(
+          sections,
+          "tool-loop",
+          "mock calls get_weather\n[get_weather {\"city\":\"Paris\"}]\n"
+              + "mock answer to: 21 °C in Paris\nCOMPLETED after 2 calls");
       expect(sections, "tracing", "anthropic.http {");
       expect(sections, "tracing", "url.path=/v1/messages");
       expect(sections, "tracing", "  attempt {");

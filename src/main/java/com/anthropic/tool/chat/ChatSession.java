@@ -155,7 +155,7 @@ public final class ChatSession {
       renderer.finish();
       Message m = a.message();
       conversation = next.withAssistant(m.content(), false);
-      totals.add(m.usage());
+      totals.add(request.model(), m.usage());
       if (!interactive) {
         out.println();
       }
@@ -284,7 +284,14 @@ public final class ChatSession {
     if (!console.interactive() && !options.usage()) {
       return;
     }
-    String line = UsageTotals.shortLine(u) + " · " + seconds(elapsedNanos);
+    String line =
+        UsageTotals.shortLine(u)
+            + totals
+                .lastCost()
+                .map(c -> String.format(java.util.Locale.ROOT, " · ~$%.4f", c.total()))
+                .orElse("")
+            + " · "
+            + seconds(elapsedNanos);
     if (console.interactive()) {
       console.info().println(dim(line));
     } else {

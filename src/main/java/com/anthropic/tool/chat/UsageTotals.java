@@ -1,7 +1,9 @@
 package com.anthropic.tool.chat;
 
+import com.anthropic.tool.client.Pricing;
 import com.anthropic.tool.client.model.Usage;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The tokens of the last answer and of the whole session, for {@code /usage} and status lines. */
 final class UsageTotals {
@@ -11,12 +13,18 @@ final class UsageTotals {
   private long cacheWrite;
   private long cacheRead;
   private int answers;
+  private Optional<Pricing.Cost> lastCost = Optional.empty();
+  private double sessionCost;
+  private boolean sessionCostComplete = true;
 
-  void add(Usage u) {
+  /** Adds an answer's usage, priced for the model that gave it (when the table knows it). */
+  void add(String model, Usage u) {
     if (u == null) {
       return;
     }
     last = u;
+    lastCost = Pricing.estimate(model, u);
+    lastCost.ifPresentOrElse(c -> sessionCost += c.total(), () -> sessionCostComplete = false);
     answers++;
     input += n(u.inputTokens());
     output += n(u.outputTokens());
@@ -26,6 +34,15 @@ final class UsageTotals {
 
   private static long n(Long v) {
     return v == null ? 0 : v;
+  }
+
+  Usage lastUsage() {
+    return last;
+  }
+
+  /** The estimated cost of the last answer, when known. */
+  Optional<Pricing.Cost> lastCost() {
+    return lastCost;
   }
 
   /** {@code 12 in · 40 out · 1,024 cache read}: the parts the answer has. */
@@ -71,6 +88,21 @@ final class UsageTotals {
         n(last.cacheReadInputTokens()));
     row(sb, "session (" + answers + ")", input, output, cacheWrite, cacheRead);
     sb.append("model: ").append(model).append('\n');
+    if (lastCost.isPresent() || sessionCost > 0) {
+      sb.append("estimated cost: last answer ")
+          .append(
+              lastCost
+                  .map(Pricing.Cost::formatted)
+                  .orElse("unknown (model not in the price table)"))
+          .append(", session ")
+          .append(String.format(Locale.ROOT, "$%.6f", sessionCost))
+          .append(sessionCostComplete ? "" : " (without answers from models not in the table)")
+          .append("; prices of ")
+          .append(Pricing.TAKEN)
+          .append('\n');
+    } else {
+      sb.append("estimated cost: unknown (model not in the price table)\n");
+    }
     return sb.toString();
   }
 

@@ -47,6 +47,12 @@ public final class MockApiServer implements AutoCloseable {
    */
   public static final String STREAM_ERROR_KNOB = "x-mock-stream-error";
 
+  /**
+   * Request header on a Messages call: the mock model calls the request's tool of this name while
+   * the last user turn holds no tool result (see docs/mock-server.md).
+   */
+  public static final String TOOL_USE_KNOB = "x-mock-tool-use";
+
   private static final String BATCHES = "/v1/messages/batches";
 
   private final HttpServer server;
@@ -194,7 +200,8 @@ public final class MockApiServer implements AutoCloseable {
   }
 
   private void messages(HttpExchange ex, JsonObject body) throws IOException {
-    MockMessages.Answer answer = MockMessages.answer(body);
+    MockMessages.Answer answer =
+        MockMessages.answer(body, ex.getRequestHeaders().getFirst(TOOL_USE_KNOB));
     String id = String.format("msg_mock_%06d", messages.incrementAndGet());
     JsonElement stream = body.get("stream");
     if (stream != null && stream.isJsonPrimitive() && stream.getAsBoolean()) {

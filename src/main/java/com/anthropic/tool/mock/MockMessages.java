@@ -27,7 +27,12 @@ final class MockMessages {
 
   /** What the mock model says to a request, with its stop reason and token counts. */
   record Answer(
-      String model, List<String> tokens, String stopReason, String stopSequence, long inputTokens) {
+      String model,
+      List<String> tokens,
+      String stopReason,
+      String stopSequence,
+      long inputTokens,
+      JsonObject toolCall) {
     String text() {
       return String.join("", tokens);
     }
@@ -80,7 +85,30 @@ final class MockMessages {
       stopReason = "max_tokens";
       stopSequence = null;
     }
-    return new Answer(model, tokens, stopReason, stopSequence, inputTokens(body));
+    return new Answer(model, tokens, stopReason, stopSequence, inputTokens(body), null);
+  }
+
+  /**
+   * The answer with the {@code x-mock-tool-use} knob ({@code toolUse}, null when not sent): a call
+   * of that tool (see {@link MockToolUse}) while the last user turn holds no tool result.
+   */
+  static Answer answer(JsonObject body, String toolUse) {
+    Answer a = answer(body);
+    if (toolUse == null) {
+      return a;
+    }
+    JsonObject call =
+        MockToolUse.call(body, toolUse, lastUserText(body.getAsJsonArray("messages")));
+    if (call == null) {
+      return a;
+    }
+    List<String> tokens = tokens("mock calls " + call.get("name").getAsString());
+    return new Answer(a.model(), tokens, "tool_use", null, a.inputTokens(), call);
+  }
+
+  /** The id of a message's tool call: {@code msg_…} becomes {@code toolu_…}. */
+  private static String toolUseId(String messageId) {
+    return messageId.replaceFirst("^msg_", "toolu_");
   }
 
   /** The JSON Schema of {@code output_config.format}, or null; a malformed one is a 400. */
@@ -127,6 +155,9 @@ final class MockMessages {
     m.addProperty("model", a.model());
     JsonArray content = new JsonArray();
     content.add(textBlock(a.text()));
+    if (a.toolCall() != null) {
+      content.add(MockToolUse.block(toolUseId(id), a.toolCall(), true));
+    }
     m.add("content", content);
     m.addProperty("stop_reason", a.stopReason());
     if (a.stopSequence() == null) {
@@ -180,6 +211,26 @@ final class MockMessages {
     blockStop.addProperty("type", "content_block_stop");
     blockStop.addProperty("index", 0);
     events.add(blockStop);
+
+    if (a.toolCall() != null) {
+      JsonObject toolStart = new JsonObject();
+      toolStart.addProperty("type", "content_block_start");
+      toolStart.addProperty("index", 1);
+      toolStart.add("content_block", MockToolUse.block(toolUseId(id), a.toolCall(), false));
+      events.add(toolStart);
+      JsonObject d = new JsonObject();
+      d.addProperty("type", "content_block_delta");
+      d.addProperty("index", 1);
+      JsonObject json = new JsonObject();
+      json.addProperty("type", "input_json_delta");
+      json.addProperty("partial_json", COMPACT.toJson(a.toolCall().get("input")));
+      d.add("delta", json);
+      events.add(d);
+      JsonObject toolStop = new JsonObject();
+      toolStop.addProperty("type", "content_block_stop");
+      toolStop.addProperty("index", 1);
+      events.add(toolStop);
+    }
 
     JsonObject md = new JsonObject();
     md.addProperty("type", "message_delta");

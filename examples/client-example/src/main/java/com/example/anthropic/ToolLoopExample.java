@@ -19,6 +19,22 @@ public final class ToolLoopExample {
   private ToolLoopExample() {}
 
   public static void run(AnthropicClient client, PrintStream out) {
+    // The mock server calls the tool named in x-mock-tool-use (the real API ignores the header).
+    AnthropicClient.Builder b =
+        AnthropicClient.builder()
+            .baseUrl(client.options().baseUrl())
+            .header("x-mock-tool-use", "get_weather");
+    if (client.options().apiKey() != null) {
+      b.apiKey(client.options().apiKey());
+    } else {
+      b.authToken(client.options().authToken());
+    }
+    try (AnthropicClient withTools = b.build()) {
+      loop(withTools, out);
+    }
+  }
+
+  static void loop(AnthropicClient client, PrintStream out) {
     // tag::tool-loop[]
     JsonObject schema =
         JsonParser.parseString(
