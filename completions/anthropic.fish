@@ -3,7 +3,7 @@
 
 function __anthropic_path
     # the subcommand path typed so far, e.g. 'batches create'
-    set -l commands 'messages' 'stream' 'chat' 'count-tokens' 'models' 'models list' 'models get' 'batches' 'batches create' 'batches get' 'batches list' 'batches cancel' 'batches delete' 'batches wait' 'batches results' 'completion' 'mock-server' 'config' 'config get' 'config set' 'config unset' 'config list' 'config path' 'keys' 'keys set' 'install' 'help'
+    set -l commands 'messages' 'stream' 'chat' 'count-tokens' 'models' 'models list' 'models get' 'batches' 'batches create' 'batches get' 'batches list' 'batches cancel' 'batches delete' 'batches wait' 'batches results' 'files' 'files upload' 'files list' 'files get' 'files download' 'files delete' 'completion' 'mock-server' 'config' 'config get' 'config set' 'config unset' 'config list' 'config path' 'keys' 'keys set' 'install' 'help'
     set -l arg_options '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries' '-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '-r' '--resume' '--limit' '--after-id' '--before-id' '--input' '--prompts' '-o' '--output' '--only' '--port'
     set -l tokens (commandline -opc)
     set -e tokens[1]
@@ -44,6 +44,7 @@ complete -c anthropic -n '__anthropic_is ""' -a 'chat' -d 'Chat in the terminal:
 complete -c anthropic -n '__anthropic_is ""' -a 'count-tokens' -d 'Count the input tokens of a request (POST /v1/messages/count_tokens) and print the number'
 complete -c anthropic -n '__anthropic_is ""' -a 'models' -d 'List the available models (GET /v1/models), or get one'
 complete -c anthropic -n '__anthropic_is ""' -a 'batches' -d 'Create, inspect, wait for and download message batches'
+complete -c anthropic -n '__anthropic_is ""' -a 'files' -d 'Upload files once and refer to them by id (the Files API, beta)'
 complete -c anthropic -n '__anthropic_is ""' -a 'completion' -d 'Print a shell completion script (bash, zsh or fish) to stdout'
 complete -c anthropic -n '__anthropic_is ""' -a 'mock-server' -d 'Serve a local stand-in for the API on 127.0.0.1 with deterministic answers; prints its base URL. For testing scripts and CI pipelines without a key. Stop it with Ctrl-C. See docs/mock-server.md for the answers and the x-mock-* knobs'
 complete -c anthropic -n '__anthropic_is ""' -a 'config' -d 'Read and edit the config file (keys named like the long flags: model, max-tokens, base-url, api-key, ...). Flags and environment variables win over it'
@@ -234,6 +235,32 @@ complete -c anthropic -n '__anthropic_is "batches results"' -s 'o' -l 'output' -
 complete -c anthropic -n '__anthropic_is "batches results"' -l 'only' -x -a 'succeeded errored canceled expired' -d 'Only results of this type: succeeded, errored, canceled or expired'
 complete -c anthropic -n '__anthropic_is "batches results"' -l 'text' -d 'For succeeded results print custom_id<TAB>text (\\n, \\t and \\\\ escaped), one a line; a JSON answer (a --schema batch) as compact JSON'
 complete -c anthropic -n '__anthropic_is "batches results"' -l 'answers' -d 'Print only the answers of succeeded results, one a line, in order: for a --schema batch, one JSON value per line (JSONL)'
+
+# anthropic files
+complete -c anthropic -n '__anthropic_is "files"' -a 'upload' -d 'Upload a file (POST /v1/files); prints its id. The type comes from its content'
+complete -c anthropic -n '__anthropic_is "files"' -a 'list' -d 'List uploaded files, newest first (GET /v1/files)'
+complete -c anthropic -n '__anthropic_is "files"' -a 'get' -d 'Show a file\'s metadata (GET /v1/files/{id})'
+complete -c anthropic -n '__anthropic_is "files"' -a 'download' -d 'Download a file\'s content (GET /v1/files/{id}/content) to stdout or a file, in constant memory'
+complete -c anthropic -n '__anthropic_is "files"' -a 'delete' -d 'Delete a file (DELETE /v1/files/{id})'
+
+# anthropic files upload
+complete -c anthropic -n '__anthropic_is "files upload"' -l 'format' -x -a 'text json' -d 'text (default): one tab-separated line; json: the API object'
+
+# anthropic files list
+complete -c anthropic -n '__anthropic_is "files list"' -l 'limit' -x -d 'Page size, 1 to 1000 (default 20)'
+complete -c anthropic -n '__anthropic_is "files list"' -l 'after-id' -x -d 'Start after this id'
+complete -c anthropic -n '__anthropic_is "files list"' -l 'before-id' -x -d 'Page before this id'
+complete -c anthropic -n '__anthropic_is "files list"' -l 'all' -d 'Keep fetching pages until has_more is false'
+complete -c anthropic -n '__anthropic_is "files list"' -l 'format' -x -a 'text json' -d 'text (default): one tab-separated line per item; json: one API object per line'
+
+# anthropic files get
+complete -c anthropic -n '__anthropic_is "files get"' -l 'format' -x -a 'text json' -d 'text (default): one tab-separated line; json: the API object'
+
+# anthropic files download
+complete -c anthropic -n '__anthropic_is "files download"' -s 'o' -l 'output' -r -F -d 'Write to FILE (renamed into place only when the download is complete)'
+
+# anthropic files delete
+complete -c anthropic -n '__anthropic_is "files delete"' -l 'format' -x -a 'text json' -d 'text (default): one tab-separated line; json: the API object'
 
 # anthropic completion
 complete -c anthropic -n '__anthropic_is "completion"' -a 'bash zsh fish' -d 'bash, zsh or fish'

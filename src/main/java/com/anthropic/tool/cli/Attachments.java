@@ -58,6 +58,28 @@ final class Attachments {
     return null;
   }
 
+  /** The MIME type of bytes to upload: sniffed, else text/plain for text, else octet-stream. */
+  static String mimeType(byte[] bytes) {
+    String type = sniff(bytes);
+    if (type != null) {
+      return type;
+    }
+    return asText(bytes) != null ? "text/plain" : "application/octet-stream";
+  }
+
+  /** Whether an {@code -a} value names an uploaded file ({@code file_…}) rather than a path. */
+  static boolean isFileId(String s) {
+    return s.matches("file_[A-Za-z0-9]+") && !java.nio.file.Files.exists(java.nio.file.Path.of(s));
+  }
+
+  /** A block for an uploaded file: an image for an {@code image/*} type, else a document. */
+  static ContentBlock fromFileId(String id, String mimeType) {
+    Source source = new Source.File(id);
+    return mimeType != null && mimeType.startsWith("image/")
+        ? ContentBlock.Image.of(source)
+        : ContentBlock.Document.of(source);
+  }
+
   private static boolean startsWith(byte[] b, int... prefix) {
     if (b.length < prefix.length) {
       return false;

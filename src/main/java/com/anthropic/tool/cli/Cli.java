@@ -112,5 +112,6 @@ public final class Cli {
 
   private static final Set<String> HELP_OR_VERSION = Set.of("-h", "--help", "-V", "--version");
   private static final Set<String> API_COMMANDS =
-      Set.of("messages", "stream", "count-tokens", "models", "batches", "tool-loop", "chat");
+      Set.of(
+          "messages", "stream", "count-tokens", "models", "batches", "files", "tool-loop", "chat");
 }

@@ -1,6 +1,8 @@
 package com.anthropic.tool.cli;
 
 import com.anthropic.tool.client.AnthropicClient;
+import com.anthropic.tool.client.CallOptions;
+import com.anthropic.tool.client.Files;
 import com.anthropic.tool.config.Settings;
 import java.io.PrintWriter;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +19,8 @@ final class CommandSupport {
   private final Supplier<String> usage;
   private Settings settings;
   private CompletableFuture<AnthropicClient> pending;
+  private AnthropicClient lookupClient;
+  private boolean filesBeta;
 
   CommandSupport(RootCommand root, CommandSpec spec) {
     this(
@@ -69,7 +73,30 @@ final class CommandSupport {
     return settings;
   }
 
+  /**
+   * The client for the command (the one a file lookup already took, if any); the caller closes it.
+   */
   AnthropicClient client() {
+    AnthropicClient c = lookupClient != null ? lookupClient : takeClient();
+    lookupClient = null;
+    return c;
+  }
+
+  /** The per-call options of the request built: the Files beta when it attaches a file id. */
+  CallOptions callOptions() {
+    return filesBeta ? CallOptions.builder().beta(Files.BETA).build() : CallOptions.none();
+  }
+
+  /** {@code -a file_…}: the file's MIME type, from its metadata (one GET per id). */
+  private String fileType(String fileId) {
+    filesBeta = true;
+    if (lookupClient == null) {
+      lookupClient = takeClient();
+    }
+    return lookupClient.files().get(fileId).mimeType();
+  }
+
+  private AnthropicClient takeClient() {
     CompletableFuture<AnthropicClient> started = pending;
     if (started == null) {
       return ClientFactory.create(global(), settings(), err());
@@ -124,6 +151,10 @@ final class CommandSupport {
 
   /** Closes a client that {@link #startClient()} built but nothing took. */
   void discardClient() {
+    if (lookupClient != null) {
+      lookupClient.close();
+      lookupClient = null;
+    }
     CompletableFuture<AnthropicClient> started = pending;
     pending = null;
     if (started != null) {
@@ -144,7 +175,9 @@ final class CommandSupport {
   }
 
   RequestFactory requests() {
-    return new RequestFactory(ctx(), settings()).onWarning(w -> err().println("warning: " + w));
+    return new RequestFactory(ctx(), settings())
+        .onWarning(w -> err().println("warning: " + w))
+        .onFileId(this::fileType);
   }
 
   /** The short usage text printed when a prompt command has nothing to send on a terminal. */

@@ -51,7 +51,7 @@ final class CountTokensCommand implements Callable<Integer> {
     MessagesRequest req = s.requests().build(request, prompt, s.shortUsage());
     TokenCount count;
     try (AnthropicClient client = s.client()) {
-      count = client.countTokens(req);
+      count = client.countTokens(req, s.callOptions());
     }
     s.out().println(format.equals("json") ? Json.write(count.raw()) : count.inputTokens());
     return ExitCodes.OK;

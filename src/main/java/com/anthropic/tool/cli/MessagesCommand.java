@@ -64,7 +64,7 @@ final class MessagesCommand implements Callable<Integer> {
     }
     Message m;
     try (AnthropicClient client = s.client()) {
-      m = client.messages(req);
+      m = client.messages(req, s.callOptions());
     }
     MessageOutput output = s.output();
     if (request.showThinking()) {

@@ -19,8 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -32,6 +35,11 @@ final class RequestFactory {
   private final Settings settings;
   private boolean stdinUsed;
   private Consumer<String> warn = w -> {};
+  private Function<String, String> fileType =
+      id -> {
+        throw CliException.usage("-a " + id + ": uploaded files cannot be attached here");
+      };
+  private final Map<String, String> fileTypes = new HashMap<>();
 
   RequestFactory(CliContext ctx, Settings settings) {
     this.ctx = ctx;
@@ -52,6 +60,12 @@ final class RequestFactory {
   /** Where warnings about the request go (a model that may not take an option); none by default. */
   RequestFactory onWarning(Consumer<String> warn) {
     this.warn = warn;
+    return this;
+  }
+
+  /** How {@code -a file_…} learns a file's MIME type (asked once per id). */
+  RequestFactory onFileId(Function<String, String> mimeTypeOf) {
+    this.fileType = mimeTypeOf;
     return this;
   }
 
@@ -287,6 +301,9 @@ final class RequestFactory {
   }
 
   private ContentBlock attachment(String a) {
+    if (Attachments.isFileId(a)) {
+      return Attachments.fromFileId(a, fileTypes.computeIfAbsent(a, fileType));
+    }
     if (Attachments.isUrl(a)) {
       return Attachments.fromUrl(a);
     }

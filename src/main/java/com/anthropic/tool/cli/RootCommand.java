@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
       CountTokensCommand.class,
       ModelsCommand.class,
       BatchesCommand.class,
+      FilesCommand.class,
       CompletionCommand.class,
       MockServerCommand.class,
       ConfigCommand.class,

@@ -69,7 +69,7 @@ final class StreamCommand implements Callable<Integer> {
     MessageOutput output = s.output();
     boolean tty = s.ctx().stdoutIsTerminal();
     try (AnthropicClient client = s.client();
-        MessageStream stream = client.messagesStream(req)) {
+        MessageStream stream = client.messagesStream(req, s.callOptions())) {
       Message m;
       stream.onIdle(
           () -> {

@@ -73,6 +73,7 @@ public final class AnthropicClient implements AutoCloseable {
   private final Sleeper sleeper;
   private final Models models = new Models(this);
   private final Batches batches = new Batches(this);
+  private final Files files = new Files(this);
 
   private AnthropicClient(
       ClientOptions options,
@@ -187,6 +188,11 @@ public final class AnthropicClient implements AutoCloseable {
   /** The models resource: {@code list}, {@code listAll}, {@code get}. */
   public Models models() {
     return models;
+  }
+
+  /** The Files API (beta): upload, list, get, download, delete. */
+  public Files files() {
+    return files;
   }
 
   /** The message batches resource. */
@@ -359,7 +365,7 @@ public final class AnthropicClient implements AutoCloseable {
     return bytes.toString(StandardCharsets.UTF_8);
   }
 
-  private static JsonObject parse(RawResponse response) {
+  static JsonObject parse(RawResponse response) {
     String text;
     try {
       text = response.bodyText();

@@ -54,6 +54,7 @@ public final class MockApiServer implements AutoCloseable {
   public static final String TOOL_USE_KNOB = "x-mock-tool-use";
 
   private static final String BATCHES = "/v1/messages/batches";
+  private static final String FILES = "/v1/files";
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -62,10 +63,13 @@ public final class MockApiServer implements AutoCloseable {
   private final AtomicLong messages = new AtomicLong();
   private final MockBatches batches;
 
+  private final MockFiles files;
+
   private MockApiServer(HttpServer server, ExecutorService executor, Clock clock) {
     this.server = server;
     this.executor = executor;
     this.batches = new MockBatches(clock);
+    this.files = new MockFiles(clock);
   }
 
   /**
@@ -171,6 +175,8 @@ public final class MockApiServer implements AutoCloseable {
       } else {
         throw notFound(method, path);
       }
+    } else if (path.equals(FILES) || path.startsWith(FILES + "/")) {
+      files(ex, method, path, query);
     } else if (path.startsWith(BATCHES + "/")) {
       batch(ex, method, path.substring(BATCHES.length() + 1), base);
     } else {
@@ -199,7 +205,62 @@ public final class MockApiServer implements AutoCloseable {
     }
   }
 
+  private void files(HttpExchange ex, String method, String path, Map<String, String> query)
+      throws IOException {
+    MockFiles.requireBeta(ex.getRequestHeaders().getFirst("anthropic-beta"));
+    String[] parts =
+        path.equals(FILES) ? new String[0] : path.substring(FILES.length() + 1).split("/", -1);
+    String id = parts.length == 0 ? null : URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
+    if (parts.length == 0 && method.equals("POST")) {
+      byte[] body = ex.getRequestBody().readAllBytes();
+      sendJson(ex, 200, files.upload(ex.getRequestHeaders().getFirst("content-type"), body));
+    } else if (parts.length == 0 && method.equals("GET")) {
+      sendJson(ex, 200, files.list(query));
+    } else if (parts.length == 1 && method.equals("GET")) {
+      sendJson(ex, 200, files.get(id).metadata());
+    } else if (parts.length == 1 && method.equals("DELETE")) {
+      sendJson(ex, 200, files.delete(id));
+    } else if (parts.length == 2 && parts[1].equals("content") && method.equals("GET")) {
+      MockFiles.Stored f = files.get(id);
+      send(ex, 200, f.metadata().get("mime_type").getAsString(), f.content());
+    } else {
+      throw notFound(method, path);
+    }
+  }
+
+  /** File ids in a Messages body need the Files beta and a stored file, as with the API. */
+  private void checkFileIds(HttpExchange ex, JsonObject body) {
+    JsonElement msgs = body.get("messages");
+    if (msgs == null || !msgs.isJsonArray()) {
+      return;
+    }
+    for (JsonElement m : msgs.getAsJsonArray()) {
+      JsonElement content = m.isJsonObject() ? m.getAsJsonObject().get("content") : null;
+      if (content == null || !content.isJsonArray()) {
+        continue;
+      }
+      for (JsonElement b : content.getAsJsonArray()) {
+        JsonElement source = b.isJsonObject() ? b.getAsJsonObject().get("source") : null;
+        if (source != null
+            && source.isJsonObject()
+            && "file".equals(str(source.getAsJsonObject(), "type"))) {
+          MockFiles.requireBeta(ex.getRequestHeaders().getFirst("anthropic-beta"));
+          String id = str(source.getAsJsonObject(), "file_id");
+          if (id == null || !files.has(id)) {
+            throw MockError.invalid("File not found: " + id);
+          }
+        }
+      }
+    }
+  }
+
+  private static String str(JsonObject o, String key) {
+    JsonElement e = o.get(key);
+    return e != null && e.isJsonPrimitive() ? e.getAsString() : null;
+  }
+
   private void messages(HttpExchange ex, JsonObject body) throws IOException {
+    checkFileIds(ex, body);
     MockMessages.Answer answer =
         MockMessages.answer(body, ex.getRequestHeaders().getFirst(TOOL_USE_KNOB));
     String id = String.format("msg_mock_%06d", messages.incrementAndGet());

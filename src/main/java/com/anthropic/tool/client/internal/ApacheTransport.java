@@ -99,11 +99,16 @@ public final class ApacheTransport implements HttpTransport {
   @Override
   public RawResponse send(HttpCall call) {
     AsyncRequestBuilder rb = AsyncRequestBuilder.create(call.method()).setUri(call.url());
+    ContentType bodyType = ContentType.APPLICATION_JSON;
     for (Map.Entry<String, String> h : call.headers()) {
-      rb.addHeader(h.getKey(), h.getValue());
+      if (h.getKey().equalsIgnoreCase("content-type")) {
+        bodyType = ContentType.parse(h.getValue()); // e.g. a multipart upload's boundary
+      } else {
+        rb.addHeader(h.getKey(), h.getValue());
+      }
     }
     if (call.body() != null) {
-      rb.setEntity(AsyncEntityProducers.create(call.body(), ContentType.APPLICATION_JSON));
+      rb.setEntity(AsyncEntityProducers.create(call.body(), bodyType));
     }
     AsyncRequestProducer producer = rb.build();
     HttpClientContext context = HttpClientContext.create();

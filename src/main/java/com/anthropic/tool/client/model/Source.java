@@ -41,7 +41,18 @@ public sealed interface Source {
     }
   }
 
-  /** Any other source shape (content blocks, file ids, ...), kept as sent. */
+  /** A file uploaded through the Files API, by id (needs the {@code files-api-2025-04-14} beta). */
+  record File(String fileId) implements Source {
+    @Override
+    public JsonObject toJson() {
+      JsonObject o = new JsonObject();
+      o.addProperty("type", "file");
+      o.addProperty("file_id", fileId);
+      return o;
+    }
+  }
+
+  /** Any other source shape (content blocks, ...), kept as sent. */
   record Other(JsonObject raw) implements Source {
     @Override
     public JsonObject toJson() {
@@ -57,6 +68,8 @@ public sealed interface Source {
       return new Url(Json.str(o, "url"));
     } else if ("text".equals(type)) {
       return new Text(Json.str(o, "media_type"), Json.str(o, "data"));
+    } else if ("file".equals(type) && Json.str(o, "file_id") != null && o.size() == 2) {
+      return new File(Json.str(o, "file_id"));
     }
     return new Other(o.deepCopy());
   }

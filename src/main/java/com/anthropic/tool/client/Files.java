@@ -1,0 +1,164 @@
+package com.anthropic.tool.client;
+
+import com.anthropic.tool.client.error.InvalidRequestException;
+import com.anthropic.tool.client.internal.RawResponse;
+import com.anthropic.tool.client.model.FileMetadata;
+import com.anthropic.tool.client.model.ListParams;
+import com.anthropic.tool.client.model.Page;
+import com.google.gson.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * {@code /v1/files} (beta): upload a file once, then refer to it by id in any number of requests.
+ * Every call here carries {@code anthropic-beta: files-api-2025-04-14}; so must a Messages request
+ * that uses a file id ({@code CallOptions.builder().beta(Files.BETA)}).
+ *
+ * <pre>{@code
+ * FileMetadata f = client.files().upload("paper.pdf", "application/pdf", bytes);
+ * MessagesRequest req = MessagesRequest.builder(model, List.of(MessageParam.user(List.of(
+ *         ContentBlock.Document.of(new Source.File(f.id())),
+ *         ContentBlock.Text.of("Summarise section 2")))), 1024).build();
+ * Message m = client.messages(req, CallOptions.builder().beta(Files.BETA).build());
+ * try (FileContent content = client.files().download(f.id())) {
+ *   content.transferTo(out);
+ * }
+ * }</pre>
+ */
+public final class Files {
+  /** The beta the Files API needs, on its own calls and on requests that use a file id. */
+  public static final String BETA = "files-api-2025-04-14";
+
+  private static final String PATH = "/v1/files";
+  private static final Duration MIN_UPLOAD_TIMEOUT = Duration.ofSeconds(120);
+
+  private final AnthropicClient client;
+
+  Files(AnthropicClient client) {
+    this.client = client;
+  }
+
+  /**
+   * Uploads bytes as a file ({@code POST /v1/files}, multipart/form-data with one {@code file}
+   * part).
+   *
+   * @param filename the name the API keeps (no directory)
+   * @param mimeType the part's content type, e.g. {@code application/pdf}
+   */
+  public FileMetadata upload(String filename, String mimeType, byte[] content) {
+    Objects.requireNonNull(content, "content");
+    if (filename == null || filename.isBlank()) {
+      throw new InvalidRequestException("filename must not be empty");
+    }
+    if (mimeType == null || mimeType.isBlank()) {
+      throw new InvalidRequestException("mimeType must not be empty");
+    }
+    String boundary = "anthropic-cli-" + UUID.randomUUID();
+    byte[] body = multipart(boundary, filename, mimeType, content);
+    Duration timeout = max(client.options().timeout(), MIN_UPLOAD_TIMEOUT);
+    try (RawResponse r =
+        client.send(
+            "POST",
+            client.url(PATH),
+            body,
+            timeout,
+            options(Map.of("content-type", "multipart/form-data; boundary=" + boundary)),
+            false)) {
+      return FileMetadata.fromJson(AnthropicClient.parse(r));
+    }
+  }
+
+  /**
+   * The multipart body: one part named {@code file}; quotes and line breaks in the name escaped.
+   */
+  static byte[] multipart(String boundary, String filename, String mimeType, byte[] content) {
+    String safe =
+        filename
+            .replace("\\", "\\\\")
+            .replace("\"", "%22")
+            .replace("\r", "%0D")
+            .replace("\n", "%0A");
+    ByteArrayOutputStream out = new ByteArrayOutputStream(content.length + 512);
+    String head =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+            + safe
+            + "\"\r\nContent-Type: "
+            + mimeType.replace("\r", "").replace("\n", "")
+            + "\r\n\r\n";
+    out.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(content);
+    out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return out.toByteArray();
+  }
+
+  /** One page of files, newest first ({@code GET /v1/files}). */
+  public Page<FileMetadata> list(ListParams params) {
+    Objects.requireNonNull(params, "params");
+    return Page.fromJson(json("GET", PATH + params.query()), FileMetadata::fromJson);
+  }
+
+  /** Every file from the page {@code params} names on, further pages fetched lazily. */
+  public Stream<FileMetadata> listAll(ListParams params) {
+    return Paging.all(params, this::list);
+  }
+
+  /** One file's metadata ({@code GET /v1/files/{id}}). */
+  public FileMetadata get(String fileId) {
+    return FileMetadata.fromJson(json("GET", PATH + "/" + segment(fileId)));
+  }
+
+  /**
+   * A file's content ({@code GET /v1/files/{id}/content}), read as it arrives: copy it with {@link
+   * FileContent#transferTo}, in constant memory. Close it to end the download early.
+   */
+  public FileContent download(String fileId) {
+    RawResponse r =
+        client.send(
+            "GET",
+            client.url(PATH + "/" + segment(fileId) + "/content"),
+            null,
+            client.options().timeout(),
+            options(Map.of("accept", "application/octet-stream, */*")),
+            true);
+    return new FileContent(r);
+  }
+
+  /**
+   * Deletes a file ({@code DELETE /v1/files/{id}}).
+   *
+   * @return the API's answer, {@code {"id":..,"type":"file_deleted"}}
+   */
+  public JsonObject delete(String fileId) {
+    return json("DELETE", PATH + "/" + segment(fileId));
+  }
+
+  private JsonObject json(String method, String path) {
+    try (RawResponse r =
+        client.send(
+            method, client.url(path), null, client.options().timeout(), options(Map.of()), false)) {
+      return AnthropicClient.parse(r);
+    }
+  }
+
+  /** The Files beta, and the headers a call sets (content type of an upload, accept). */
+  private static CallOptions options(Map<String, String> headers) {
+    CallOptions.Builder b = CallOptions.builder().beta(BETA);
+    headers.forEach(b::header);
+    return b.build();
+  }
+
+  private static String segment(String id) {
+    return Models.pathSegment(id, "file id");
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+}
