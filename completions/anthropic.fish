@@ -3,8 +3,8 @@
 
 function __anthropic_path
     # the subcommand path typed so far, e.g. 'batches create'
-    set -l commands 'messages' 'stream' 'chat' 'count-tokens' 'models' 'models list' 'models get' 'batches' 'batches create' 'batches get' 'batches list' 'batches cancel' 'batches delete' 'batches wait' 'batches results' 'files' 'files upload' 'files list' 'files get' 'files download' 'files delete' 'completion' 'mock-server' 'config' 'config get' 'config set' 'config unset' 'config list' 'config path' 'keys' 'keys set' 'install' 'help'
-    set -l arg_options '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries' '-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '-r' '--resume' '--limit' '--after-id' '--before-id' '--input' '--prompts' '-o' '--output' '--only' '--port'
+    set -l commands 'messages' 'stream' 'chat' 'count-tokens' 'tool-loop' 'models' 'models list' 'models get' 'batches' 'batches create' 'batches get' 'batches list' 'batches cancel' 'batches delete' 'batches wait' 'batches results' 'files' 'files upload' 'files list' 'files get' 'files download' 'files delete' 'completion' 'mock-server' 'config' 'config get' 'config set' 'config unset' 'config list' 'config path' 'keys' 'keys set' 'install' 'help'
+    set -l arg_options '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries' '-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '-r' '--resume' '--mcp' '--max-iterations' '--parallel' '--tool-timeout' '--tool-output-limit' '--limit' '--after-id' '--before-id' '--input' '--prompts' '-o' '--output' '--only' '--port'
     set -l tokens (commandline -opc)
     set -e tokens[1]
     set -l path
@@ -42,6 +42,7 @@ complete -c anthropic -n '__anthropic_is ""' -a 'messages' -d 'Send one message 
 complete -c anthropic -n '__anthropic_is ""' -a 'stream' -d 'Send one message with stream: true and print the answer as it arrives'
 complete -c anthropic -n '__anthropic_is ""' -a 'chat' -d 'Chat in the terminal: answers stream live, every request carries the whole conversation, Ctrl-C stops an answer, /help lists the slash commands. With stdin not a terminal, each line (or """ block) is one message'
 complete -c anthropic -n '__anthropic_is ""' -a 'count-tokens' -d 'Count the input tokens of a request (POST /v1/messages/count_tokens) and print the number'
+complete -c anthropic -n '__anthropic_is ""' -a 'tool-loop' -d 'Stream the answer, run the tools the model calls (--tool FILE, --mcp) and send the results back, until the model stops asking for tools'
 complete -c anthropic -n '__anthropic_is ""' -a 'models' -d 'List the available models (GET /v1/models), or get one'
 complete -c anthropic -n '__anthropic_is ""' -a 'batches' -d 'Create, inspect, wait for and download message batches'
 complete -c anthropic -n '__anthropic_is ""' -a 'files' -d 'Upload files once and refer to them by id (the Files API, beta)'
@@ -154,6 +155,38 @@ complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'tool-choice' -x -a 
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'request' -r -F -d 'A full request body as JSON; flags given here override its fields'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -s 'n' -l 'no-stdin' -d 'Leave standard input unread (for loops that feed stdin to something else); an explicit - still reads it'
 complete -c anthropic -n '__anthropic_is "count-tokens"' -l 'format' -x -a 'text json' -d 'text (default): the number; json: the API\'s answer'
+
+# anthropic tool-loop
+complete -c anthropic -n '__anthropic_is "tool-loop"' -s 'm' -l 'model' -x -a '(__anthropic_models)' -d 'Model (default: $ANTHROPIC_MODEL, then model in the config file, then claude-sonnet-4-6)'
+complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'max-tokens' -x -d 'Most tokens to generate (default: per model)'
+complete -c anthropic -n '__anthropic_is "tool-loop"' -s 's' -l 'system' -x -d 'System prompt'
+complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'system-file' -r -F -d 'Read the system prompt from a file (- for stdin)'
+complete -c anthropic -n '__anthropic_is "tool-loop"' -s 't' -l 'temperature' -x -d 'Sampling temperature, 0 to 1'
+complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'top-p' -x -d 'Nucleus sampling, 0 to 1'
+complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'top-k' -x -d 'Sample from the top K tokens'
+complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'stop' -x -d 'Stop sequence; repeatable'
+complete -c anthropic -n '__anthropic_is "tool-loop"' -s 'a' -l 'attach' -r -F -d 'Attach an image, PDF or text file (type from its content), a URL (.pdf: document, else image; never fetched here), or - for stdin; repeatable'
+complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'thinking' -x -d 'Extended thinking with this token budget (at least 1024; 0 turns it off), or adaptive (the model decides)'
+complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'effort' -x -a 'low medium high xhigh max' -d 'output_config.effort: low, medium, high, xhigh or max'
+complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'schema' -r -F -d 'Structured output: a JSON Schema file, inline JSON ({...}), or fields such as \'name, born int, bio: a one-line biography\' (types str, int, float, bool)'
+complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'service-tier' -x -a 'auto standard_only' -d 'auto or standard_only'
+complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'cache' -d 'Add cache_control to the system prompt and the last user block'
+complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'cache-ttl' -x -a '5m 1h' -d 'Cache lifetime, 5m or 1h (implies --cache)'
+complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'tool' -r -F -d 'Tool definition JSON file; repeatable'
+complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'tool-choice' -x -a 'auto any none' -d 'auto, any, none or a tool name'
+complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'request' -r -F -d 'A full request body as JSON; flags given here override its fields'
+complete -c anthropic -n '__anthropic_is "tool-loop"' -s 'n' -l 'no-stdin' -d 'Leave standard input unread (for loops that feed stdin to something else); an explicit - still reads it'
+complete -c anthropic -n '__anthropic_is "tool-loop"' -s 'u' -l 'usage' -d 'Print token usage to stderr'
+complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'show-thinking' -d 'Print the model\'s thinking to stderr (never stdout)'
+complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'mcp' -x -d 'Start an MCP server over stdio (words split as a shell would, no shell runs) and offer its tools; repeatable'
+complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'max-iterations' -x -d 'Most API calls before giving up (default: 10)'
+complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'parallel' -x -d 'Calls of one turn run at once (default: 4)'
+complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'tool-timeout' -x -d 'Longest a tool may run before its process tree is killed (default: 60.0)'
+complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'tool-output-limit' -x -d 'Most bytes of a tool\'s output sent to the model (default: 100000)'
+complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'trace' -d 'Print each tool call and its (shortened) result to stderr'
+complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'approve' -d 'Ask y/N on the terminal before each tool call'
+complete -c anthropic -n '__anthropic_is "tool-loop"' -s 'y' -l 'yes' -d 'With --approve: run every call without asking (for use without a terminal)'
+complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'format' -x -a 'text json jsonl' -d 'text (default): the text as it arrives; json: the final Message object; jsonl: every stream event and every tool call and result, one JSON object per line'
 
 # anthropic models
 complete -c anthropic -n '__anthropic_is "models"' -a 'list' -d 'List the available models (GET /v1/models)'

@@ -161,6 +161,7 @@ function _complete_anthropic() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} stream" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} chat" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} count-tokens" ];    then _picocli_anthropic; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tool-loop" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} models" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} batches" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} files" ];    then _picocli_anthropic; return $?; fi
@@ -196,65 +197,67 @@ function _complete_anthropic() {
   local cmds1=(stream)
   local cmds2=(chat)
   local cmds3=(count-tokens)
-  local cmds4=(models)
-  local cmds5=(batches)
-  local cmds6=(files)
-  local cmds7=(completion)
-  local cmds8=(mock-server)
-  local cmds9=(config)
-  local cmds10=(keys)
-  local cmds11=(install)
-  local cmds12=(help)
-  local cmds13=(models list)
-  local cmds14=(models get)
-  local cmds15=(batches create)
-  local cmds16=(batches get)
-  local cmds17=(batches list)
-  local cmds18=(batches cancel)
-  local cmds19=(batches delete)
-  local cmds20=(batches wait)
-  local cmds21=(batches results)
-  local cmds22=(files upload)
-  local cmds23=(files list)
-  local cmds24=(files get)
-  local cmds25=(files download)
-  local cmds26=(files delete)
-  local cmds27=(config get)
-  local cmds28=(config set)
-  local cmds29=(config unset)
-  local cmds30=(config list)
-  local cmds31=(config path)
-  local cmds32=(keys set)
+  local cmds4=(tool-loop)
+  local cmds5=(models)
+  local cmds6=(batches)
+  local cmds7=(files)
+  local cmds8=(completion)
+  local cmds9=(mock-server)
+  local cmds10=(config)
+  local cmds11=(keys)
+  local cmds12=(install)
+  local cmds13=(help)
+  local cmds14=(models list)
+  local cmds15=(models get)
+  local cmds16=(batches create)
+  local cmds17=(batches get)
+  local cmds18=(batches list)
+  local cmds19=(batches cancel)
+  local cmds20=(batches delete)
+  local cmds21=(batches wait)
+  local cmds22=(batches results)
+  local cmds23=(files upload)
+  local cmds24=(files list)
+  local cmds25=(files get)
+  local cmds26=(files download)
+  local cmds27=(files delete)
+  local cmds28=(config get)
+  local cmds29=(config set)
+  local cmds30=(config unset)
+  local cmds31=(config list)
+  local cmds32=(config path)
+  local cmds33=(keys set)
 
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_anthropic_keys_set; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_anthropic_config_path; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_anthropic_config_list; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_anthropic_config_unset; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_anthropic_config_set; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_anthropic_config_get; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_anthropic_files_delete; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_anthropic_files_download; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_anthropic_files_get; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_anthropic_files_list; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_anthropic_files_upload; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_anthropic_batches_results; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_anthropic_batches_wait; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_anthropic_batches_delete; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_anthropic_batches_cancel; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_anthropic_batches_list; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_anthropic_batches_get; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_anthropic_batches_create; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_anthropic_models_get; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_anthropic_models_list; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_anthropic_help; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_anthropic_install; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_anthropic_keys; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_anthropic_config; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_anthropic_mockserver; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_anthropic_completion; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_anthropic_files; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_anthropic_batches; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_anthropic_models; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_anthropic_keys_set; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_anthropic_config_path; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_anthropic_config_list; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_anthropic_config_unset; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_anthropic_config_set; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_anthropic_config_get; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_anthropic_files_delete; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_anthropic_files_download; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_anthropic_files_get; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_anthropic_files_list; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_anthropic_files_upload; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_anthropic_batches_results; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_anthropic_batches_wait; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_anthropic_batches_delete; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_anthropic_batches_cancel; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_anthropic_batches_list; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_anthropic_batches_get; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_anthropic_batches_create; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_anthropic_models_get; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_anthropic_models_list; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_anthropic_help; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_anthropic_install; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_anthropic_keys; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_anthropic_config; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_anthropic_mockserver; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_anthropic_completion; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_anthropic_files; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_anthropic_batches; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_anthropic_models; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_anthropic_toolloop; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_anthropic_counttokens; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_anthropic_chat; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_anthropic_stream; return $?; fi
@@ -270,7 +273,7 @@ function _picocli_anthropic() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="messages stream chat count-tokens models batches files completion mock-server config keys install help"
+  local commands="messages stream chat count-tokens tool-loop models batches files completion mock-server config keys install help"
   local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
 
@@ -774,6 +777,152 @@ function _picocli_anthropic_counttokens() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `tool-loop` subcommand.
+function _picocli_anthropic_toolloop() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--trace' '--approve' '-y' '--yes' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--mcp' '--max-iterations' '--parallel' '--tool-timeout' '--tool-output-limit' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
+  local TIER_option_args=("auto" "standard_only") # --service-tier values
+  local TTL_option_args=("5m" "1h") # --cache-ttl values
+  local CHOICE_option_args=("auto" "any" "none") # --tool-choice values
+  local FORMAT_option_args=("text" "json" "jsonl") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-m'|'--model')
+      local IFS=$'\n'
+      local models_file="${XDG_CACHE_HOME:-$HOME/.cache}/anthropic-cli/models.txt"
+      if [[ -r "$models_file" ]]; then
+        COMPREPLY=( $( compgen -W "$(cat "$models_file" 2>/dev/null)" -- "${curr_word}" ) )
+      fi
+      return 0
+      ;;
+    '--max-tokens')
+      return
+      ;;
+    '-s'|'--system')
+      return
+      ;;
+    '--system-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-t'|'--temperature')
+      return
+      ;;
+    '--top-p')
+      return
+      ;;
+    '--top-k')
+      return
+      ;;
+    '--stop')
+      return
+      ;;
+    '-a'|'--attach')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--thinking')
+      return
+      ;;
+    '--effort')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--schema')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--service-tier')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TIER_option_args[@]}" ) )
+      return $?
+      ;;
+    '--cache-ttl')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TTL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--tool')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--tool-choice')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CHOICE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--request')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--mcp')
+      return
+      ;;
+    '--max-iterations')
+      return
+      ;;
+    '--parallel')
+      return
+      ;;
+    '--tool-timeout')
+      return
+      ;;
+    '--tool-output-limit')
+      return
       ;;
     '--format')
       local IFS=$'\n'

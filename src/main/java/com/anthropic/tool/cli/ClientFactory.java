@@ -3,6 +3,7 @@ package com.anthropic.tool.cli;
 import com.anthropic.tool.client.AnthropicClient;
 import com.anthropic.tool.client.ClientOptions;
 import com.anthropic.tool.client.http.RetryPolicy;
+import com.anthropic.tool.client.http.Sleeper;
 import com.anthropic.tool.config.Settings;
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -11,8 +12,9 @@ import java.util.Optional;
 final class ClientFactory {
   private ClientFactory() {}
 
-  static AnthropicClient create(GlobalOptions g, Settings settings, PrintWriter err) {
-    AnthropicClient.Builder b = AnthropicClient.builder();
+  static AnthropicClient create(
+      GlobalOptions g, Settings settings, PrintWriter err, Sleeper sleeper) {
+    AnthropicClient.Builder b = AnthropicClient.builder().sleeper(sleeper);
     // lowest precedence first: config file, then environment, then flags
     // credentials from the environment (a key or a token) outrank any credential in the file
     if (settings.fromEnv("ANTHROPIC_API_KEY").isEmpty()

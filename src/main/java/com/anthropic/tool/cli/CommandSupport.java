@@ -99,7 +99,7 @@ final class CommandSupport {
   private AnthropicClient takeClient() {
     CompletableFuture<AnthropicClient> started = pending;
     if (started == null) {
-      return ClientFactory.create(global(), settings(), err());
+      return ClientFactory.create(global(), settings(), err(), ctx.sleeper());
     }
     pending = null;
     try {
@@ -138,7 +138,7 @@ final class CommandSupport {
         new Thread(
             () -> {
               try {
-                f.complete(ClientFactory.create(global, loaded, err));
+                f.complete(ClientFactory.create(global, loaded, err, ctx.sleeper()));
               } catch (Throwable e) { // NOPMD: handed to the thread that takes the client
                 f.completeExceptionally(e);
               }

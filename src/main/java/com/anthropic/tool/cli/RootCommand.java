@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
       StreamCommand.class,
       ChatCommand.class,
       CountTokensCommand.class,
+      ToolLoopCommand.class,
       ModelsCommand.class,
       BatchesCommand.class,
       FilesCommand.class,

@@ -1,5 +1,6 @@
 package com.anthropic.tool.cli;
 
+import com.anthropic.tool.client.http.Sleeper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,6 +25,7 @@ public final class CommandHarness {
   private boolean stdoutIsTerminal;
   private boolean stderrIsTerminal;
   private OutputStream stdoutSink;
+  private Sleeper sleeper;
 
   public CommandHarness() {
     // never read the developer's real config file
@@ -75,13 +77,20 @@ public final class CommandHarness {
     return this;
   }
 
+  /** How the client waits between retries (a recording one keeps tests fast). */
+  public CommandHarness sleeper(Sleeper s) {
+    this.sleeper = s;
+    return this;
+  }
+
   /** Runs the command line and returns its result. */
   public Result run(String... args) {
     ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
     OutputStream stdout = stdoutSink == null ? outBytes : new Tee(stdoutSink, outBytes);
     StringWriter err = new StringWriter();
     CliContext ctx =
-        new CliContext(env, stdin, stdinIsTerminal, stdoutIsTerminal, stderrIsTerminal, stdout);
+        new CliContext(
+            env, stdin, stdinIsTerminal, stdoutIsTerminal, stderrIsTerminal, stdout, sleeper);
     PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
     int code = Cli.run(args, ctx, out, new PrintWriter(err));
     out.flush();

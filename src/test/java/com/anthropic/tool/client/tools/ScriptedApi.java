@@ -38,6 +38,32 @@ public final class ScriptedApi implements AutoCloseable {
     server.start();
   }
 
+  /** An assistant message (usage 10 in, 5 out) with these blocks, as JSON. */
+  public static String message(String stopReason, String... blocks) {
+    return "{\"id\":\"msg\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-test\","
+        + "\"content\":["
+        + String.join(",", blocks)
+        + "],\"stop_reason\":\""
+        + stopReason
+        + "\",\"stop_sequence\":null,\"usage\":{\"input_tokens\":10,\"output_tokens\":5}}";
+  }
+
+  /** A text block (the text must not need escaping). */
+  public static String text(String t) {
+    return "{\"type\":\"text\",\"text\":\"" + t + "\"}";
+  }
+
+  /** A tool_use block with the input given as JSON. */
+  public static String toolUse(String id, String name, String inputJson) {
+    return "{\"type\":\"tool_use\",\"id\":\""
+        + id
+        + "\",\"name\":\""
+        + name
+        + "\",\"input\":"
+        + inputJson
+        + "}";
+  }
+
   public String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }

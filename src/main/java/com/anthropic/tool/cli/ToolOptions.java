@@ -1,0 +1,72 @@
+package com.anthropic.tool.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * How tools run, for {@code tool-loop} and {@code chat} (the tool definitions themselves come with
+ * {@code --tool} among the request options).
+ */
+public final class ToolOptions {
+  @Option(
+      names = "--mcp",
+      paramLabel = "\"COMMAND ARGS\"",
+      description =
+          "Start an MCP server over stdio (words split as a shell would, no shell runs) and offer"
+              + " its tools; repeatable.")
+  List<String> mcp = new ArrayList<>();
+
+  @Option(
+      names = "--max-iterations",
+      paramLabel = "N",
+      description = "Most API calls before giving up (default: ${DEFAULT-VALUE}).")
+  int maxIterations = 10;
+
+  @Option(
+      names = "--parallel",
+      paramLabel = "N",
+      description = "Calls of one turn run at once (default: ${DEFAULT-VALUE}).")
+  int parallel = 4;
+
+  @Option(
+      names = "--tool-timeout",
+      paramLabel = "SECONDS",
+      description =
+          "Longest a tool may run before its process tree is killed (default: ${DEFAULT-VALUE}).")
+  double toolTimeout = 60;
+
+  @Option(
+      names = "--tool-output-limit",
+      paramLabel = "BYTES",
+      description = "Most bytes of a tool's output sent to the model (default: ${DEFAULT-VALUE}).")
+  long toolOutputLimit = 100_000;
+
+  @Option(
+      names = "--trace",
+      description = "Print each tool call and its (shortened) result to stderr.")
+  boolean trace;
+
+  @Option(names = "--approve", description = "Ask y/N on the terminal before each tool call.")
+  boolean approve;
+
+  @Option(
+      names = {"-y", "--yes"},
+      description = "With --approve: run every call without asking (for use without a terminal).")
+  boolean yes;
+
+  void check() {
+    if (maxIterations < 1) {
+      throw CliException.usage("--max-iterations must be at least 1, got " + maxIterations);
+    }
+    if (parallel < 1) {
+      throw CliException.usage("--parallel must be at least 1, got " + parallel);
+    }
+    if (!(toolTimeout > 0) || Double.isInfinite(toolTimeout)) {
+      throw CliException.usage("--tool-timeout must be a positive number of seconds");
+    }
+    if (toolOutputLimit < 0) {
+      throw CliException.usage("--tool-output-limit must not be negative");
+    }
+  }
+}
