@@ -13,6 +13,7 @@ final class McpTools {
   private McpTools() {}
 
   static void start(Toolbox box, List<String> commands, Map<String, String> env, PrintWriter err) {
-    throw CliException.usage("--mcp is not available yet");
+    throw CliException.usage(
+        "--mcp is not in this build yet (MCP servers: see docs/tools.md); use --tool FILE");
   }
 }

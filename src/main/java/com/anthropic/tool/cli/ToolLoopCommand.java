@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "  anthropic tool-loop --tool weather.json \"What is the weather in Paris?\"",
       "  anthropic tool-loop --tool ls.json --trace --approve \"Which file here is largest?\"",
-      "  anthropic tool-loop --mcp \"npx -y @modelcontextprotocol/server-filesystem .\" \"List the files\"",
+      "  git diff | anthropic tool-loop --tool run-tests.json --tool-timeout 300 \"Fix the failing test\"",
       "  anthropic tool-loop --tool calc.json --format jsonl \"What is 17 * 23?\" | jq -c .type"
     })
 final class ToolLoopCommand implements Callable<Integer> {

@@ -13,8 +13,8 @@ public final class ToolOptions {
       names = "--mcp",
       paramLabel = "\"COMMAND ARGS\"",
       description =
-          "Start an MCP server over stdio (words split as a shell would, no shell runs) and offer"
-              + " its tools; repeatable.")
+          "Start an MCP server over stdio and offer its tools; repeatable (not in this build"
+              + " yet).")
   List<String> mcp = new ArrayList<>();
 
   @Option(

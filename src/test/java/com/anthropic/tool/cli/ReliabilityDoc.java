@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * The generated parts of docs/reliability.md: each test that proves a part writes its table between
  * {@code <!-- BEGIN name -->} and {@code <!-- END name -->}. With {@code -Dreliability.write=true}
- * (scripts/generate-docs.sh) the file is rewritten; otherwise a stale table fails the build, so the
- * document cannot drift from what the tests check.
+ * the file is rewritten; otherwise a stale table fails the build, so the document cannot drift from
+ * what the tests check.
  */
 final class ReliabilityDoc {
   static final Path FILE = Path.of("docs", "reliability.md");
@@ -43,10 +43,6 @@ final class ReliabilityDoc {
     assertEquals(
         doc,
         updated,
-        FILE
-            + " section "
-            + name
-            + " is stale: run scripts/generate-docs.sh (or the test with"
-            + " -Dreliability.write=true)");
+        FILE + " section " + name + " is stale: run the test with -Dreliability.write=true");
   }
 }

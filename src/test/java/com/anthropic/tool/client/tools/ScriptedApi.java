@@ -30,6 +30,7 @@ public final class ScriptedApi implements AutoCloseable {
   private final ConcurrentLinkedQueue<String> answers = new ConcurrentLinkedQueue<>();
   private final List<String> bodies = new CopyOnWriteArrayList<>();
   private final List<Long> arrivals = new CopyOnWriteArrayList<>();
+  private final List<Long> answered = new CopyOnWriteArrayList<>();
 
   public ScriptedApi() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -86,6 +87,11 @@ public final class ScriptedApi implements AutoCloseable {
     return List.copyOf(arrivals);
   }
 
+  /** When each streamed answer's last event was written and flushed (System.nanoTime). */
+  public List<Long> answered() {
+    return List.copyOf(answered);
+  }
+
   /** Request {@code i} (0-based) parsed. */
   public JsonObject body(int i) {
     return JsonParser.parseString(bodies.get(i)).getAsJsonObject();
@@ -125,6 +131,7 @@ public final class ScriptedApi implements AutoCloseable {
         out.write(("event: " + e[0] + "\ndata: " + e[1] + "\n\n").getBytes(StandardCharsets.UTF_8));
       }
       out.flush();
+      answered.add(System.nanoTime());
     }
   }
 

@@ -1,0 +1,99 @@
+package com.anthropic.tool.bench;
+
+import com.anthropic.tool.client.AnthropicClient;
+import com.anthropic.tool.client.model.MessageParam;
+import com.anthropic.tool.client.model.MessagesRequest;
+import com.anthropic.tool.client.model.Tool;
+import com.anthropic.tool.client.tools.ScriptedApi;
+import com.anthropic.tool.client.tools.ToolExecutor;
+import com.anthropic.tool.client.tools.ToolLoop;
+import com.anthropic.tool.client.tools.ToolLoopListener;
+import com.anthropic.tool.toolbox.ProcessRegistry;
+import com.anthropic.tool.toolbox.ProcessTool;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Not a test: the tool loop's own cost per round with a local tool. A loopback API streams a
+ * tool_use answer; the loop runs the tool (a real process, {@code cat}) and sends the next request.
+ * Overhead = (next request arrives − last event of the answer written) − the executor's own time
+ * (process start to exit, output read). Run: {@code java -cp
+ * target/classes:target/test-classes:$(cat target/cp.txt)
+ * com.anthropic.tool.bench.ToolLoopOverheadBenchmark [ROUNDS]}. Results go in docs/benchmarks.md.
+ */
+public final class ToolLoopOverheadBenchmark {
+  private ToolLoopOverheadBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 40;
+    int warmup = 10;
+    // the JDK server would otherwise hold its last small chunk for a delayed ACK (Nagle, ~40 ms),
+    // which is the stand-in server's cost, not ours
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+    try (ScriptedApi api = new ScriptedApi();
+        ProcessRegistry processes = new ProcessRegistry();
+        AnthropicClient client =
+            AnthropicClient.builder().apiKey("k").baseUrl(api.baseUrl()).build()) {
+      ProcessTool cat =
+          new ProcessTool(
+              "echo",
+              List.of("cat"),
+              new ProcessTool.Settings(
+                  System.getenv(), Path.of("."), Duration.ofSeconds(30), 100_000, processes));
+      long[] toolStart = new long[1];
+      long[] toolNanos = new long[1];
+      ToolExecutor timed =
+          call -> {
+            toolStart[0] = System.nanoTime();
+            try {
+              return cat.execute(call);
+            } finally {
+              toolNanos[0] = System.nanoTime() - toolStart[0];
+            }
+          };
+      ToolLoop loop = ToolLoop.builder(client).executor(timed).build();
+      MessagesRequest req =
+          MessagesRequest.builder("claude-test", List.of(MessageParam.user("go")), 64)
+              .tools(List.of(Tool.of("echo", "echo", null)))
+              .build();
+      List<Double> overhead = new ArrayList<>();
+      List<Double> tool = new ArrayList<>();
+      for (int i = 0; i < warmup + rounds; i++) {
+        api.answer(
+            ScriptedApi.message(
+                "tool_use",
+                ScriptedApi.text("Calling."),
+                ScriptedApi.toolUse("toolu_" + i, "echo", "{\"text\":\"hello\"}")),
+            ScriptedApi.message("end_turn", ScriptedApi.text("Done.")));
+        loop.stream(req, new ToolLoopListener() {});
+        List<Long> answered = api.answered();
+        List<Long> arrivals = api.arrivals();
+        long gap = arrivals.get(arrivals.size() - 1) - answered.get(answered.size() - 2);
+        if (i >= warmup) {
+          overhead.add((gap - toolNanos[0]) / 1e6);
+          tool.add(toolNanos[0] / 1e6);
+        }
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "local tool (cat), %d rounds: overhead median %.2f ms, p90 %.2f ms, max %.2f ms;"
+              + " the tool itself (process start to exit) median %.2f ms%n",
+          rounds,
+          pct(overhead, 50),
+          pct(overhead, 90),
+          pct(overhead, 100),
+          pct(tool, 50));
+    }
+  }
+
+  private static double pct(List<Double> xs, int p) {
+    double[] a = xs.stream().mapToDouble(Double::doubleValue).toArray();
+    Arrays.sort(a);
+    int i = (int) Math.ceil(p / 100.0 * a.length) - 1;
+    return a[Math.max(0, Math.min(a.length - 1, i))];
+  }
+}
