@@ -58,6 +58,7 @@ public final class StartupArchiveWorkload {
     watchdog.setDaemon(true);
     watchdog.start();
     record(Main::run);
+    com.anthropic.tool.chat.Chat.warmUp(); // chat's terminal classes (the runs have no terminal)
     System.exit(0);
   }
 
@@ -114,6 +115,7 @@ public final class StartupArchiveWorkload {
         Run.of("stream", "--format", "jsonl", longPrompt),
         Run.of("stream", "--format", "json", "hi"),
         Run.of("count-tokens", "hi"),
+        Run.of("chat"),
         Run.of("models", "list"),
         // the mock's first batch is msgbatch_mock_000001; it has ended when created (0 polls)
         new Run(

@@ -178,7 +178,8 @@ class ChatTmuxIT {
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
     session = "chat" + runs;
     tmuxRun("new-session", "-d", "-s", session, "-x", "100", "-y", "40", script.toString());
-    awaitScreen("the prompt", "/help for commands");
+    awaitScreen("the greeting", "/help for commands");
+    awaitPrompt();
     return exit;
   }
 
@@ -203,6 +204,20 @@ class ChatTmuxIT {
         () -> {
           try {
             return screen().contains(text);
+          } catch (Exception e) {
+            return false;
+          }
+        });
+  }
+
+  /** Waits until the prompt is back and empty: the last non-blank line is the bare prompt. */
+  private void awaitPrompt() throws Exception {
+    await(
+        "the prompt",
+        () -> {
+          try {
+            List<String> lines = screen().strip().lines().toList();
+            return !lines.isEmpty() && lines.get(lines.size() - 1).equals(">");
           } catch (Exception e) {
             return false;
           }
@@ -238,8 +253,10 @@ class ChatTmuxIT {
     Path exit = launch();
     type("first question");
     awaitScreen("the first answer", "Answer 1.");
+    awaitPrompt();
     type("second question");
     awaitScreen("the second answer", "Answer 2.");
+    awaitPrompt();
     type("/exit");
     assertEquals("0", exitCode(exit), screen());
     String second = bodies.get(1);
@@ -274,10 +291,14 @@ class ChatTmuxIT {
     keys("C-c");
     await("the server to see the exchange closed", () -> disconnected.getCount() == 0);
     awaitScreen("the interrupted mark", "[interrupted]");
+    awaitPrompt();
     keys("-l", "typed then cleared");
+    awaitScreen("the line being typed", "> typed then cleared");
     keys("C-c");
+    awaitPrompt();
     type("and now?");
     awaitScreen("the next answer", "Answer 2.");
+    awaitPrompt();
     String second = bodies.get(1);
     assertTrue(second.contains("\"text\":\"Once upon a time\""), second);
     assertFalse(second.contains("typed then cleared"), second);
@@ -290,12 +311,15 @@ class ChatTmuxIT {
     Path first = launch();
     type("remember 42");
     awaitScreen("the answer", "Answer 1.");
+    awaitPrompt();
     type("/exit");
     assertEquals("0", exitCode(first));
     Path second = launch("--continue");
     awaitScreen("the resumed greeting", "resumed");
+    awaitPrompt();
     type("what was it?");
     awaitScreen("the answer", "Answer 2.");
+    awaitPrompt();
     type("/exit");
     assertEquals("0", exitCode(second));
     String body = bodies.get(1);

@@ -37,6 +37,33 @@ public final class Chat {
       Supplier<List<String>> modelIds) {}
 
   /**
+   * Loads the classes a terminal session needs (line reader, key maps, completion, the JNI terminal
+   * provider) by running the line reader on a dumb terminal over an empty input: for the start-up
+   * archive's training run, so that the prompt of a real session is ready sooner. Writes nothing.
+   */
+  public static void warmUp() {
+    try (Terminal dumb =
+        new org.jline.terminal.impl.DumbTerminal(
+            "warm-up",
+            Terminal.TYPE_DUMB,
+            new java.io.ByteArrayInputStream("/he\t\n".getBytes(StandardCharsets.UTF_8)),
+            java.io.OutputStream.nullOutputStream(),
+            StandardCharsets.UTF_8)) {
+      PrintWriter none = new PrintWriter(java.io.Writer.nullWriter());
+      JLineConsole console = new JLineConsole(dumb, none, true, Map.of(), null, List::of);
+      while (console.readMessage() != null) {
+        // read to the end
+      }
+      MarkdownStyler styler = new MarkdownStyler(true);
+      styler.feed("# a\n**b** `c`\n```\nd\n```\n");
+      styler.finish();
+      Class.forName("org.jline.terminal.impl.jni.JniTerminalProvider");
+    } catch (IOException | Console.Cleared | ClassNotFoundException | RuntimeException e) {
+      // a warm-up that fails only leaves the archive smaller
+    }
+  }
+
+  /**
    * Runs the session until the end of input or {@code /exit}; returns the exit code.
    *
    * @param start the conversation to start from (new or resumed)
@@ -59,6 +86,8 @@ public final class Chat {
       terminal =
           TerminalBuilder.builder()
               .system(true)
+              // the JNI provider opens the terminal in-process; exec forks stty (tens of ms)
+              .providers("jni,exec")
               .name("anthropic")
               .encoding(StandardCharsets.UTF_8)
               .nativeSignals(true)

@@ -154,7 +154,17 @@ public final class ChatSession {
     if (outcome instanceof Outcome.Answered a) {
       renderer.finish();
       Message m = a.message();
-      conversation = next.withAssistant(m.content(), false);
+      List<ContentBlock> content = m.content();
+      if (!m.toolUses().isEmpty()) {
+        // no tool runs here yet: a tool_use without its tool_result would fail the next request
+        content = content.stream().filter(b -> !(b instanceof ContentBlock.ToolUse)).toList();
+        List<String> names = m.toolUses().stream().map(ContentBlock.ToolUse::name).toList();
+        notice(
+            "note: the model asked to run "
+                + String.join(", ", names)
+                + "; chat does not run tools");
+      }
+      conversation = next.withAssistant(content, false);
       totals.add(request.model(), m.usage());
       if (!interactive) {
         out.println();

@@ -65,7 +65,10 @@ final class ChatCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CommandSupport s = new CommandSupport(root, spec);
+    return run(new CommandSupport(root, spec));
+  }
+
+  int run(CommandSupport s) {
     XdgPaths xdg = XdgPaths.from(s.ctx().env());
     ConversationStore store = new ConversationStore(xdg.data().resolve("conversations"));
     if (list) {

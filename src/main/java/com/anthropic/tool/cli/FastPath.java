@@ -5,29 +5,36 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs the commonest invocations, {@code messages WORD...} and {@code stream WORD...} with no
- * option at all, without building the picocli model. Building it costs about 150 ms of CPU on a
- * cold JVM (picocli's classes are Java 5 class files, which the start-up archive cannot hold, and
- * its model is built by reflection), which is a third of a whole one-call run. With no options,
- * every option has its field default, so the command's own code runs exactly as picocli would have
- * run it. Anything else (an option anywhere, an {@code @file} argument, {@code --}, no prompt
- * words) returns null and goes through picocli.
+ * Runs the commonest invocations, {@code messages WORD...}, {@code stream WORD...} and a bare
+ * {@code chat}, with no option at all, without building the picocli model. Building it costs about
+ * 150 ms of CPU on a cold JVM (picocli's classes are Java 5 class files, which the start-up archive
+ * cannot hold, and its model is built by reflection), which is a third of a whole one-call run.
+ * With no options, every option has its field default, so the command's own code runs exactly as
+ * picocli would have run it. Anything else (an option anywhere, an {@code @file} argument, {@code
+ * --}, no prompt words) returns null and goes through picocli.
  */
 final class FastPath {
   private FastPath() {}
 
   /** The exit code, or null when these arguments need the full parser. */
   static Integer run(String[] args, CliContext ctx, PrintWriter out, PrintWriter err) {
-    if (args.length < 2 || !(args[0].equals("messages") || args[0].equals("stream"))) {
+    // a bare `chat`: its prompt is ready the sooner for it
+    boolean chat = args.length == 1 && args[0].equals("chat");
+    if (!chat && (args.length < 2 || !(args[0].equals("messages") || args[0].equals("stream")))) {
       return null;
     }
-    List<String> words = plainWords(args);
+    List<String> words = chat ? List.of() : plainWords(args);
     if (words == null) {
       return null;
     }
     GlobalOptions global = new GlobalOptions();
     CommandSupport support = new CommandSupport(ctx, global, out, err, () -> usage(ctx, args[0]));
     try {
+      if (chat) {
+        ChatCommand command = new ChatCommand();
+        command.request = new RequestOptions();
+        return command.run(support);
+      }
       if (args[0].equals("stream")) {
         StreamCommand command = new StreamCommand();
         command.request = new RequestOptions();

@@ -1,0 +1,68 @@
+package com.anthropic.tool.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.anthropic.tool.client.stream.SseTestServer;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code chat} with stdin not a terminal: scripted, as CLI.md promises. */
+class ChatCommandTest {
+  @TempDir Path tmp;
+
+  private static String answer(String text) {
+    return "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"m\","
+        + "\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-test\",\"content\":[],"
+        + "\"stop_reason\":null,\"stop_sequence\":null,\"usage\":{\"input_tokens\":1,"
+        + "\"output_tokens\":1}}}\n\n"
+        + "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,"
+        + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n"
+        + "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
+        + "\"delta\":{\"type\":\"text_delta\",\"text\":\""
+        + text
+        + "\"}}\n\n"
+        + "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n"
+        + "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":"
+        + "\"end_turn\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":2}}\n\n"
+        + "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
+  }
+
+  private CommandHarness harness(SseTestServer server, String stdin) {
+    return new CommandHarness()
+        .env("ANTHROPIC_API_KEY", "k")
+        .env("ANTHROPIC_BASE_URL", server.baseUrl())
+        .env("XDG_DATA_HOME", tmp.resolve("data").toString())
+        .env("XDG_STATE_HOME", tmp.resolve("state").toString())
+        .stdin(stdin);
+  }
+
+  @Test
+  void should_answer_each_line_and_list_the_saved_conversation() throws Exception {
+    try (SseTestServer server =
+        new SseTestServer(SseTestServer.body(answer("One.")), SseTestServer.body(answer("Two.")))) {
+      CommandHarness.Result r = harness(server, "first\nsecond\n").run("chat");
+      assertEquals(0, r.exitCode(), r.describe());
+      assertEquals("One.\n\nTwo.\n\n", r.out(), r.describe());
+      assertTrue(server.bodies().get(1).contains("\"text\":\"One.\""), server.bodies().get(1));
+      CommandHarness.Result list = harness(server, "").run("chat", "--list");
+      assertEquals(0, list.exitCode(), list.describe());
+      String[] fields = list.out().strip().split("\t");
+      assertEquals(4, fields.length, list.describe());
+      assertEquals("claude-sonnet-4-6", fields[2]);
+      assertEquals("first", fields[3]);
+    }
+  }
+
+  @Test
+  void should_refuse_to_continue_when_nothing_was_saved() throws Exception {
+    try (SseTestServer server = new SseTestServer(SseTestServer.body(answer("x")))) {
+      CommandHarness.Result r = harness(server, "").run("chat", "--continue");
+      assertEquals(2, r.exitCode(), r.describe());
+      assertEquals(
+          "error: usage_error: no saved conversation to continue\n", r.err(), r.describe());
+      assertEquals(0, server.requests());
+    }
+  }
+}
