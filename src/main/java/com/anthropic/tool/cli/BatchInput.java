@@ -3,11 +3,12 @@ package com.anthropic.tool.cli;
 import com.anthropic.tool.client.Batches;
 import com.anthropic.tool.client.error.InvalidRequestException;
 import com.anthropic.tool.client.model.BatchRequest;
+import com.anthropic.tool.client.model.ContentBlock;
 import com.anthropic.tool.client.model.Json;
+import com.anthropic.tool.client.model.MessageParam;
 import com.anthropic.tool.client.model.MessagesRequest;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,7 +46,7 @@ final class BatchInput {
    * ID<TAB>prompt} whose ID is a valid custom id sets it; otherwise the id is {@code line-N}.
    */
   static List<BatchRequest> prompts(
-      InputStream in, String name, Function<String, String> template, PrintWriter err) {
+      InputStream in, String name, Function<String, MessagesRequest> template, PrintWriter err) {
     BatchInput b = new BatchInput();
     b.readLines(
         in,
@@ -63,20 +64,36 @@ final class BatchInput {
             return;
           }
           if (b.checkId(id, n)) {
-            b.requests.add(new BatchRequest(id, template.apply(prompt)));
+            b.requests.add(BatchRequest.of(id, template.apply(prompt)));
           }
         });
     return b.finish(name, err);
   }
 
-  /** The params JSON for a prompt: the template request with its placeholder replaced. */
-  static Function<String, String> template(MessagesRequest request, String placeholder) {
-    String json = Json.write(request.toJson());
-    String quoted = Json.write(new JsonPrimitive(placeholder));
-    if (!json.contains(quoted)) {
-      throw new IllegalStateException("the prompt placeholder is missing from the template");
+  /**
+   * The request for each prompt: {@code template} (built by {@link RequestFactory} from the request
+   * options with the single prompt word {@code word}) with its prompt block, the last block of the
+   * last user turn where the factory puts the prompt words, replaced by the prompt. Attachments,
+   * piped documents, options and cache marks stay as the factory made them.
+   */
+  static Function<String, MessagesRequest> template(MessagesRequest template, String word) {
+    List<MessageParam> messages = template.messages();
+    MessageParam last = messages.get(messages.size() - 1);
+    List<ContentBlock> turn = last.content();
+    if (!last.role().equals("user")
+        || turn.isEmpty()
+        || !(turn.get(turn.size() - 1) instanceof ContentBlock.Text words)
+        || !words.text().equals(word)) {
+      throw new IllegalStateException("the prompt is not the last block of the last user turn");
     }
-    return prompt -> json.replace(quoted, Json.write(new JsonPrimitive(prompt)));
+    return prompt -> {
+      List<ContentBlock> content = new ArrayList<>(turn);
+      content.set(
+          content.size() - 1, ContentBlock.Text.of(prompt).withCacheControl(words.cacheControl()));
+      List<MessageParam> withPrompt = new ArrayList<>(messages);
+      withPrompt.set(withPrompt.size() - 1, MessageParam.user(content));
+      return template.toBuilder().messages(withPrompt).build();
+    };
   }
 
   private interface LineHandler {
@@ -206,38 +223,25 @@ final class BatchInput {
   }
 
   /**
-   * Splits requests into groups within the API's limits.
+   * Splits requests into groups within the API's limits ({@link Batches#partition}).
    *
    * @param split false: more than one group is an error that says how to split
    */
-  static List<List<BatchRequest>> groups(
-      List<BatchRequest> all, boolean split, long maxBytes, int maxCount) {
-    List<List<BatchRequest>> groups = new ArrayList<>();
-    List<BatchRequest> current = new ArrayList<>();
-    long bytes = 16;
-    for (BatchRequest r : all) {
-      long size = r.sizeBytes() + 1;
-      if (size + 16 > maxBytes) {
-        throw CliException.input(
-            "request " + r.customId() + " alone is larger than the 256 MB batch limit");
-      }
-      if (!current.isEmpty() && (current.size() >= maxCount || bytes + size > maxBytes)) {
-        groups.add(current);
-        current = new ArrayList<>();
-        bytes = 16;
-      }
-      current.add(r);
-      bytes += size;
-    }
-    if (!current.isEmpty()) {
-      groups.add(current);
+  static List<List<BatchRequest>> groups(List<BatchRequest> all, boolean split, int maxCount) {
+    List<List<BatchRequest>> groups;
+    try {
+      groups = Batches.partition(all, maxCount, Batches.MAX_BYTES);
+    } catch (InvalidRequestException e) {
+      throw CliException.input(e.getMessage());
     }
     if (groups.size() > 1 && !split) {
       throw CliException.input(
           all.size()
               + " requests exceed the API limit of one batch ("
               + String.format(java.util.Locale.ROOT, "%,d", Batches.MAX_REQUESTS)
-              + " requests or 256 MB); pass --split to create "
+              + " requests or "
+              + (Batches.MAX_BYTES >> 20)
+              + " MB); pass --split to create "
               + groups.size()
               + " batches");
     }

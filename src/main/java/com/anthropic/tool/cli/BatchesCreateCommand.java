@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
     },
     sortOptions = false)
 final class BatchesCreateCommand implements Callable<Integer> {
-  private static final String PLACEHOLDER = "__anthropic_cli_prompt_placeholder_7c2e__";
+  /** The prompt the template is built with; each line's prompt takes its block's place. */
+  private static final String PROMPT = "PROMPT";
 
   @ParentCommand BatchesCommand parent;
   @Spec CommandSpec spec;
@@ -78,8 +79,7 @@ final class BatchesCreateCommand implements Callable<Integer> {
     boolean json = format.json();
     List<BatchRequest> requests = read(s);
     List<List<BatchRequest>> groups =
-        BatchInput.groups(
-            requests, split, Batches.MAX_BYTES, Math.min(maxRequests, Batches.MAX_REQUESTS));
+        BatchInput.groups(requests, split, Math.min(maxRequests, Batches.MAX_REQUESTS));
     ResourceOutput out = new ResourceOutput(s.out(), json);
     try (AnthropicClient client = s.client()) {
       List<MessageBatch> created = new ArrayList<>();
@@ -105,17 +105,19 @@ final class BatchesCreateCommand implements Callable<Integer> {
     String flag = source.input != null ? "--input" : "--prompts";
     String name = path.equals("-") ? "standard input" : path;
     boolean usesStdin = path.equals("-");
-    Function<String, String> template = null;
+    Function<String, MessagesRequest> template = null;
     if (source.prompts != null) {
       // the template is built before reading: with --prompts - stdin holds the prompts, not a
-      // document, so the request factory must not read it
-      CliContext ctx = s.ctx();
-      CliContext forFactory = usesStdin ? ctx.withStdin(InputStream.nullInputStream(), true) : ctx;
+      // document, so the request factory leaves it unread
+      RequestFactory factory = new RequestFactory(s.ctx(), s.settings());
+      if (usesStdin) {
+        factory.leaveStdin();
+      }
       MessagesRequest t =
-          new RequestFactory(forFactory, s.settings())
+          factory
               .onWarning(w -> s.err().println("warning: " + w))
-              .build(request, List.of(PLACEHOLDER), s.shortUsage());
-      template = BatchInput.template(t, PLACEHOLDER);
+              .build(request, List.of(PROMPT), s.shortUsage());
+      template = BatchInput.template(t, PROMPT);
     } else if (hasRequestFlags()) {
       throw CliException.usage(
           "request options apply to --prompts only; with --input each line carries its params");

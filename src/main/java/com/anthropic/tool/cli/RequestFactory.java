@@ -1,5 +1,6 @@
 package com.anthropic.tool.cli;
 
+import com.anthropic.tool.client.AnthropicClient;
 import com.anthropic.tool.client.error.InvalidRequestException;
 import com.anthropic.tool.client.model.CacheControl;
 import com.anthropic.tool.client.model.ContentBlock;
@@ -356,7 +357,21 @@ final class RequestFactory {
       return readAll();
     }
     try {
-      return Files.readAllBytes(Path.of(path));
+      Path file = Path.of(path);
+      if (Files.isRegularFile(file) && Files.size(file) > AnthropicClient.MAX_REQUEST_BYTES) {
+        throw CliException.usage(
+            flag
+                + " "
+                + path
+                + " is "
+                + (Files.size(file) >> 20)
+                + " MB"
+                + ", over the API's limit of "
+                + (AnthropicClient.MAX_REQUEST_BYTES >> 20)
+                + " MB"
+                + " for a whole request; nothing was sent");
+      }
+      return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw CliException.input(flag + ": no such file: " + path);
     } catch (IOException e) {
@@ -367,7 +382,17 @@ final class RequestFactory {
   private byte[] readAll() {
     stdinUsed = true;
     try {
-      return ctx.stdin().readAllBytes();
+      // never more than the API takes: an oversized input is refused after limit + 1 bytes
+      long limit = AnthropicClient.MAX_REQUEST_BYTES;
+      byte[] bytes = ctx.stdin().readNBytes((int) limit + 1);
+      if (bytes.length > limit) {
+        throw CliException.usage(
+            "standard input is over "
+                + (limit >> 20)
+                + " MB"
+                + ", the API's limit for a whole request; nothing was sent");
+      }
+      return bytes;
     } catch (IOException e) {
       throw CliException.input("cannot read standard input: " + e.getMessage());
     }

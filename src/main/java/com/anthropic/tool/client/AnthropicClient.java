@@ -9,6 +9,7 @@ import com.anthropic.tool.client.http.HttpObserver;
 import com.anthropic.tool.client.http.RetryPolicy;
 import com.anthropic.tool.client.http.Sleeper;
 import com.anthropic.tool.client.internal.ApacheTransport;
+import com.anthropic.tool.client.internal.BoundedBody;
 import com.anthropic.tool.client.internal.HttpTransport;
 import com.anthropic.tool.client.internal.IoFailures;
 import com.anthropic.tool.client.internal.OtelObserver;
@@ -59,6 +60,12 @@ public final class AnthropicClient implements AutoCloseable {
 
   /** The default {@code anthropic-version} header. */
   public static final String DEFAULT_API_VERSION = "2023-06-01";
+
+  /**
+   * The API's limit on a {@code /v1/messages} or {@code count_tokens} request body: larger requests
+   * are refused before sending ({@link InvalidRequestException} naming the size and the limit).
+   */
+  public static final long MAX_REQUEST_BYTES = 32L * 1024 * 1024;
 
   private final ClientOptions options;
   private final RetryPolicy policy;
@@ -124,7 +131,8 @@ public final class AnthropicClient implements AutoCloseable {
           "messages() takes a non-streaming request; use messagesStream() for stream: true");
     }
     Duration timeout = call.timeout().orElse(max(options.timeout(), request.expectedDuration()));
-    return Message.fromJson(json("POST", "/v1/messages", bytes(request.toJson()), timeout, call));
+    return Message.fromJson(
+        json("POST", "/v1/messages", requestBody(request.toJson()), timeout, call));
   }
 
   /** Same as {@link #countTokens(MessagesRequest, CallOptions)} with the client's options. */
@@ -155,7 +163,7 @@ public final class AnthropicClient implements AutoCloseable {
         json(
             "POST",
             "/v1/messages/count_tokens",
-            bytes(body),
+            requestBody(body),
             call.timeout().orElse(options.timeout()),
             call);
     try {
@@ -224,7 +232,7 @@ public final class AnthropicClient implements AutoCloseable {
         call(
             "POST",
             url("/v1/messages"),
-            bytes(body),
+            requestBody(body),
             callOptions.timeout().orElse(options.timeout()),
             callOptions,
             true);
@@ -309,8 +317,8 @@ public final class AnthropicClient implements AutoCloseable {
         method, url, options.requestHeaders(streaming, callOptions), body, timeout, streaming);
   }
 
-  static byte[] bytes(JsonObject body) {
-    return Json.write(body).getBytes(StandardCharsets.UTF_8);
+  private static byte[] requestBody(JsonObject body) {
+    return BoundedBody.of(body, MAX_REQUEST_BYTES, "the request body");
   }
 
   private static RawResponse checked(RawResponse response) {

@@ -1,6 +1,7 @@
 package com.anthropic.tool.client;
 
 import com.anthropic.tool.client.error.InvalidRequestException;
+import com.anthropic.tool.client.internal.BoundedBody;
 import com.anthropic.tool.client.model.BatchRequest;
 import com.anthropic.tool.client.model.ListParams;
 import com.anthropic.tool.client.model.MessageBatch;
@@ -9,9 +10,12 @@ import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -43,10 +47,62 @@ public final class Batches {
   }
 
   /**
+   * Splits requests, in order, into as few groups as the API's limits need: at most {@link
+   * #MAX_REQUESTS} requests and {@link #MAX_BYTES} of create body per group. Each group can be
+   * given to {@link #create} as it is.
+   *
+   * <pre>{@code
+   * for (List<BatchRequest> group : Batches.partition(requests)) {
+   *   out.println(client.batches().create(group).id());
+   * }
+   * }</pre>
+   *
+   * @throws InvalidRequestException when one request alone is over the size limit
+   */
+  public static List<List<BatchRequest>> partition(List<BatchRequest> requests) {
+    return partition(requests, MAX_REQUESTS, MAX_BYTES);
+  }
+
+  /** {@link #partition(List)} with smaller limits (at most the API's). */
+  public static List<List<BatchRequest>> partition(
+      List<BatchRequest> requests, int maxRequests, long maxBytes) {
+    Objects.requireNonNull(requests, "requests");
+    if (maxRequests < 1 || maxRequests > MAX_REQUESTS || maxBytes < 1 || maxBytes > MAX_BYTES) {
+      throw new IllegalArgumentException("limits must be within the API's");
+    }
+    List<List<BatchRequest>> groups = new ArrayList<>();
+    List<BatchRequest> current = new ArrayList<>();
+    long bytes = EMPTY_BODY_BYTES;
+    for (BatchRequest r : requests) {
+      long size = r.sizeBytes();
+      if (EMPTY_BODY_BYTES + size > maxBytes) {
+        throw BoundedBody.tooLarge(
+            "request " + r.customId() + " alone", EMPTY_BODY_BYTES + size, maxBytes);
+      }
+      long added = current.isEmpty() ? size : size + 1; // the comma between two requests
+      if (!current.isEmpty() && (current.size() >= maxRequests || bytes + added > maxBytes)) {
+        groups.add(current);
+        current = new ArrayList<>();
+        bytes = EMPTY_BODY_BYTES;
+        added = size;
+      }
+      current.add(r);
+      bytes += added;
+    }
+    if (!current.isEmpty()) {
+      groups.add(current);
+    }
+    return groups;
+  }
+
+  /** {@code {"requests":[]}}: the create body without its requests. */
+  private static final long EMPTY_BODY_BYTES = "{\"requests\":[]}".length();
+
+  /**
    * Creates a batch ({@code POST /v1/messages/batches}).
    *
    * @throws InvalidRequestException when the list is empty, over {@link #MAX_REQUESTS} or {@link
-   *     #MAX_BYTES}, or repeats a custom id
+   *     #MAX_BYTES} (see {@link #partition}), or repeats a custom id; nothing is sent then
    */
   public MessageBatch create(List<BatchRequest> requests) {
     Objects.requireNonNull(requests, "requests");
@@ -55,24 +111,32 @@ public final class Batches {
     }
     if (requests.size() > MAX_REQUESTS) {
       throw new InvalidRequestException(
-          "a batch takes at most " + MAX_REQUESTS + " requests, got " + requests.size());
+          "a batch takes at most "
+              + MAX_REQUESTS
+              + " requests, got "
+              + requests.size()
+              + "; split them with Batches.partition");
     }
-    java.util.Set<String> seen = new java.util.HashSet<>();
-    ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
-    body.writeBytes("{\"requests\":[".getBytes(StandardCharsets.UTF_8));
-    for (int i = 0; i < requests.size(); i++) {
-      BatchRequest r = requests.get(i);
+    Set<String> seen = new HashSet<>();
+    long size = EMPTY_BODY_BYTES + requests.size() - 1;
+    for (BatchRequest r : requests) {
       if (!seen.add(r.customId())) {
         throw new InvalidRequestException("custom_id '" + r.customId() + "' is used twice");
       }
+      size += r.sizeBytes();
+    }
+    if (size > MAX_BYTES) {
+      throw new InvalidRequestException(
+          BoundedBody.tooLarge("the batch request body", size, MAX_BYTES).getMessage()
+              + "; split the requests with Batches.partition");
+    }
+    ByteArrayOutputStream body = new ByteArrayOutputStream((int) size);
+    body.writeBytes("{\"requests\":[".getBytes(StandardCharsets.UTF_8));
+    for (int i = 0; i < requests.size(); i++) {
       if (i > 0) {
         body.write(',');
       }
-      body.writeBytes(r.toJsonText().getBytes(StandardCharsets.UTF_8));
-      if (body.size() + 2 > MAX_BYTES) {
-        throw new InvalidRequestException(
-            "a batch request body may be at most 256 MB; split the requests into several batches");
-      }
+      body.writeBytes(requests.get(i).toJsonText().getBytes(StandardCharsets.UTF_8));
     }
     body.writeBytes("]}".getBytes(StandardCharsets.UTF_8));
     Duration timeout =

@@ -186,6 +186,39 @@ class BatchesCommandTest {
   }
 
   @Test
+  void should_put_each_prompt_after_the_piped_document_in_its_own_request() throws IOException {
+    server
+        .when(request().withMethod("POST").withPath("/v1/messages/batches"))
+        .respond(response().withBody(batch("msgbatch_3", "in_progress", null)));
+    Path prompts = write("prompts.txt", "q one\nq two\n");
+
+    CommandHarness.Result r =
+        harness()
+            .stdin("the shared document")
+            .run("batches", "create", "--prompts", prompts.toString(), "-m", "claude-x");
+
+    assertEquals(0, r.exitCode(), r.describe());
+    String body = server.retrieveRecordedRequests(request())[0].getBodyAsString();
+    JsonArray reqs = Json.parseObject(body).getAsJsonArray("requests");
+    assertEquals(2, reqs.size());
+    for (int i = 0; i < 2; i++) {
+      JsonArray content =
+          reqs.get(i)
+              .getAsJsonObject()
+              .getAsJsonObject("params")
+              .getAsJsonArray("messages")
+              .get(0)
+              .getAsJsonObject()
+              .getAsJsonArray("content");
+      assertEquals(2, content.size(), body);
+      assertTrue(content.get(0).toString().contains("the shared document"), body);
+      assertEquals(
+          i == 0 ? "q one" : "q two", content.get(1).getAsJsonObject().get("text").getAsString());
+    }
+    assertFalse(body.contains("PROMPT"), body);
+  }
+
+  @Test
   void should_refuse_too_many_requests_without_split_and_create_several_with_it()
       throws IOException {
     server

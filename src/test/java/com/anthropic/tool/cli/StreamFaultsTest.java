@@ -200,4 +200,15 @@ class StreamFaultsTest {
     String last = r.err().lines().filter(l -> l.startsWith("error:")).findFirst().orElse("");
     assertTrue(last.contains("request-id req_cut"), r.describe());
   }
+
+  @Test
+  void should_refuse_standard_input_over_32_mb_before_sending() throws IOException {
+    CommandHarness h = harness(RawServer.hangUp()).stdin(new byte[33 * 1024 * 1024]);
+
+    CommandHarness.Result r = h.run("stream");
+
+    assertEquals(2, r.exitCode(), r.describe());
+    assertTrue(r.err().contains("over 32 MB"), r.describe());
+    assertEquals(0, server.requests(), r.describe());
+  }
 }

@@ -15,14 +15,15 @@ import org.apache.hc.core5.reactor.IOSession;
  * the channel again in the same call; when that read says end of stream, they throw "premature end"
  * and the bytes decoded in that call never reach the consumer. That is exactly the case of a server
  * whose last events and FIN arrive in one segment: the events are lost and the stream looks as if
- * it had failed before them. Within the read event that meets the end, reads answer {@code 0}
- * ("nothing yet"), so the decoder's call ends with the bytes handed over; a socket at its end stays
- * readable, so the next read event reads {@code -1} and the failure follows, after the data.
+ * it had failed before them. When the end comes in the same read event as bytes, reads answer
+ * {@code 0} ("nothing yet"), so the decoder's call ends with the bytes handed over; a socket at its
+ * end stays readable, so the next read event reads {@code -1} and the failure follows, after the
+ * data. An end without bytes in its event is reported at once, as before.
  */
 final class DeferredEof implements InvocationHandler {
   private final IOSession session;
   private long readEvents;
-  private long eofEvent = -1;
+  private long dataEvent = -1;
 
   private DeferredEof(IOSession session) {
     this.session = session;
@@ -60,13 +61,15 @@ final class DeferredEof implements InvocationHandler {
 
   private int read(ByteBuffer dst) throws java.io.IOException {
     int n = session.read(dst);
-    if (n >= 0) {
+    if (n > 0) {
+      dataEvent = readEvents;
       return n;
     }
-    if (eofEvent < 0) {
-      eofEvent = readEvents;
+    if (n == 0) {
+      return 0;
     }
-    // within the read event that met the end, say "nothing yet"; from the next one on, the end
-    return readEvents == eofEvent ? 0 : -1;
+    // the end, in the same read event as bytes: "nothing yet", so those bytes are handed over
+    // first; in a read event without bytes (the next one), the end itself
+    return readEvents == dataEvent ? 0 : -1;
   }
 }

@@ -1,5 +1,6 @@
 package com.anthropic.tool.client.internal;
 
+import com.anthropic.tool.client.error.InvalidResponseException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
@@ -37,6 +38,13 @@ public final class SseParser {
     void onEvent(String event, String data);
   }
 
+  /**
+   * The largest event this parser holds, in bytes (a line, or the data lines of one event): 32 MB,
+   * the API's own limit for a request. A longer one fails with {@link InvalidResponseException}
+   * instead of growing the heap without bound.
+   */
+  public static final int MAX_EVENT_BYTES = 32 * 1024 * 1024;
+
   private static final byte CR = '\r';
   private static final byte LF = '\n';
 
@@ -56,6 +64,7 @@ public final class SseParser {
   private String singleData;
 
   private final StringBuilder data = new StringBuilder(256);
+  private long dataBytes;
   private boolean hasData;
   private boolean multiLine;
   private String eventType;
@@ -88,6 +97,9 @@ public final class SseParser {
         append(bytes, lineStart, i - lineStart);
         line(pending, 0, pendingLength);
         pendingLength = 0;
+        if (pending.length > 64 * 1024) {
+          pending = new byte[256]; // one huge line does not keep its buffer for the whole stream
+        }
       } else {
         line(bytes, lineStart, i - lineStart);
       }
@@ -137,11 +149,21 @@ public final class SseParser {
   }
 
   private void append(byte[] bytes, int off, int len) {
+    if ((long) pendingLength + len > MAX_EVENT_BYTES) {
+      throw tooLarge();
+    }
     if (pendingLength + len > pending.length) {
       pending = Arrays.copyOf(pending, Math.max(pending.length * 2, pendingLength + len));
     }
     System.arraycopy(bytes, off, pending, pendingLength, len);
     pendingLength += len;
+  }
+
+  private static InvalidResponseException tooLarge() {
+    return new InvalidResponseException(
+        "the event stream sent an event of over "
+            + (MAX_EVENT_BYTES >> 20)
+            + " MB; it is not read further");
   }
 
   private void line(byte[] b, int off, int len) {
@@ -174,6 +196,10 @@ public final class SseParser {
     }
     int valueLen = end - valueStart;
     if (is(b, off, nameLen, DATA)) {
+      dataBytes += valueLen + 1;
+      if (dataBytes > MAX_EVENT_BYTES) {
+        throw tooLarge();
+      }
       String value = new String(b, valueStart, valueLen, StandardCharsets.UTF_8);
       if (!hasData) {
         hasData = true;
@@ -230,6 +256,7 @@ public final class SseParser {
       d = singleData;
     }
     singleData = null;
+    dataBytes = 0;
     hasData = false;
     eventType = null;
     listener.onEvent(type, d);

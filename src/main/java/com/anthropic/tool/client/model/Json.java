@@ -28,6 +28,11 @@ public final class Json {
     return COMPACT.toJson(e);
   }
 
+  /** Writes compact JSON (as {@link #write(JsonElement)}) to {@code out}, without a String. */
+  public static void write(JsonElement e, Appendable out) {
+    COMPACT.toJson(e, out);
+  }
+
   /**
    * Parses an object, strictly (RFC 8259: no comments, unquoted names or trailing data), or throws
    * {@link InvalidJsonException} naming the line, the column and what was expected, in words of its

@@ -186,4 +186,45 @@ class SseParserTest {
       assertEquals(whole, parse(b, cuts), "random split " + java.util.Arrays.toString(cuts));
     }
   }
+
+  @Test
+  void should_refuse_a_line_over_the_event_limit_instead_of_growing_without_bound() {
+    SseParser p = new SseParser((e, d) -> {});
+    byte[] chunk = new byte[1024 * 1024];
+    java.util.Arrays.fill(chunk, (byte) 'x');
+    p.feed("data: ".getBytes(StandardCharsets.UTF_8));
+    com.anthropic.tool.client.error.InvalidResponseException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            com.anthropic.tool.client.error.InvalidResponseException.class,
+            () -> {
+              for (int i = 0; i < 40; i++) {
+                p.feed(chunk);
+              }
+            });
+    assertEquals(
+        "the event stream sent an event of over 32 MB; it is not read further", e.getMessage());
+  }
+
+  @Test
+  void should_refuse_an_event_whose_data_lines_add_up_to_over_the_limit() {
+    SseParser p = new SseParser((e, d) -> {});
+    byte[] line = ("data: " + "y".repeat(1024 * 1024) + "\n").getBytes(StandardCharsets.UTF_8);
+    org.junit.jupiter.api.Assertions.assertThrows(
+        com.anthropic.tool.client.error.InvalidResponseException.class,
+        () -> {
+          for (int i = 0; i < 40; i++) {
+            p.feed(line);
+          }
+        });
+  }
+
+  @Test
+  void should_take_an_event_just_under_the_limit() {
+    List<String> seen = new ArrayList<>();
+    SseParser p = new SseParser((e, d) -> seen.add(d));
+    String big = "z".repeat(SseParser.MAX_EVENT_BYTES - 16);
+    p.feed(("data: " + big + "\n\n").getBytes(StandardCharsets.UTF_8));
+    assertEquals(1, seen.size());
+    assertEquals(big.length(), seen.get(0).length());
+  }
 }
