@@ -2,7 +2,6 @@ package com.anthropic.tool.cli;
 
 import com.anthropic.tool.client.AnthropicClient;
 import com.anthropic.tool.client.model.MessageBatch;
-import com.anthropic.tool.client.model.Page;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -108,15 +107,8 @@ final class BatchesCommand implements Callable<Integer> {
       CommandSupport s = new CommandSupport(parent.root, spec);
       ResourceOutput out = list.output(s);
       try (AnthropicClient client = s.client()) {
-        if (list.all) {
-          client.batches().listAll(list.params()).forEach(out::batch);
-          out.end();
-        } else {
-          Page<MessageBatch> page = client.batches().list(list.params());
-          page.data().forEach(out::batch);
-          out.end();
-          list.noteMore(s, page);
-        }
+        list.print(
+            s, out, client.batches()::listAll, client.batches()::list, ResourceOutput::batch);
       }
       return ExitCodes.OK;
     }

@@ -4,7 +4,6 @@ import com.anthropic.tool.client.AnthropicClient;
 import com.anthropic.tool.client.FileContent;
 import com.anthropic.tool.client.model.FileMetadata;
 import com.anthropic.tool.client.model.Json;
-import com.anthropic.tool.client.model.Page;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -125,15 +124,7 @@ final class FilesCommand implements Callable<Integer> {
       CommandSupport s = new CommandSupport(parent.root, spec);
       ResourceOutput out = list.output(s);
       try (AnthropicClient client = s.client()) {
-        if (list.all) {
-          client.files().listAll(list.params()).forEach(out::file);
-          out.end();
-        } else {
-          Page<FileMetadata> page = client.files().list(list.params());
-          page.data().forEach(out::file);
-          out.end();
-          list.noteMore(s, page);
-        }
+        list.print(s, out, client.files()::listAll, client.files()::list, ResourceOutput::file);
       }
       return ExitCodes.OK;
     }

@@ -2,6 +2,10 @@ package com.anthropic.tool.cli;
 
 import com.anthropic.tool.client.error.InvalidRequestException;
 import com.anthropic.tool.client.model.ListParams;
+import com.anthropic.tool.client.model.Page;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 
 /** Paging and format options of the list commands. */
@@ -55,7 +59,7 @@ final class ListOptions {
    * After a page with more behind it (and no --all): a {@code note:} on stderr naming the option
    * that fetches the next one.
    */
-  void noteMore(CommandSupport s, com.anthropic.tool.client.model.Page<?> page) {
+  void noteMore(CommandSupport s, Page<?> page) {
     if (!page.hasMore() || all) {
       return;
     }
@@ -65,5 +69,26 @@ final class ListOptions {
             : (page.lastId() == null ? null : "--after-id " + page.lastId());
     s.err().println("note: more results: " + (next == null ? "" : next + " or ") + "--all");
     s.err().flush();
+  }
+
+  /**
+   * Prints one page (then the has_more note), or every page under {@code --all}, one row per item.
+   */
+  <T> void print(
+      CommandSupport s,
+      ResourceOutput out,
+      Function<ListParams, Stream<T>> everyPage,
+      Function<ListParams, Page<T>> onePage,
+      BiConsumer<ResourceOutput, T> row) {
+    ListParams p = params();
+    if (all) {
+      everyPage.apply(p).forEach(item -> row.accept(out, item));
+      out.end();
+      return;
+    }
+    Page<T> page = onePage.apply(p);
+    page.data().forEach(item -> row.accept(out, item));
+    out.end();
+    noteMore(s, page);
   }
 }
