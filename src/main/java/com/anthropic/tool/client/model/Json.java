@@ -192,19 +192,57 @@ public final class Json {
     return e == null || e.isJsonNull() || !e.isJsonPrimitive() ? null : e.getAsString();
   }
 
+  /**
+   * The integer at key, or null when absent, null or not a primitive.
+   *
+   * @throws IllegalArgumentException when it is not a number ({@code 'max_tokens' must be a number,
+   *     got "ten"})
+   */
   public static Integer integer(JsonObject o, String key) {
     JsonElement e = o.get(key);
-    return e == null || e.isJsonNull() || !e.isJsonPrimitive() ? null : e.getAsInt();
+    if (e == null || e.isJsonNull() || !e.isJsonPrimitive()) {
+      return null;
+    }
+    try {
+      return e.getAsInt();
+    } catch (NumberFormatException notANumber) {
+      throw notANumber(key, e);
+    }
   }
 
+  /** Like {@link #integer}, as a long. */
   public static Long longValue(JsonObject o, String key) {
     JsonElement e = o.get(key);
-    return e == null || e.isJsonNull() || !e.isJsonPrimitive() ? null : e.getAsLong();
+    if (e == null || e.isJsonNull() || !e.isJsonPrimitive()) {
+      return null;
+    }
+    try {
+      return e.getAsLong();
+    } catch (NumberFormatException notANumber) {
+      throw notANumber(key, e);
+    }
   }
 
+  /** Like {@link #integer}, as a double. */
   public static Double number(JsonObject o, String key) {
     JsonElement e = o.get(key);
-    return e == null || e.isJsonNull() || !e.isJsonPrimitive() ? null : e.getAsDouble();
+    if (e == null || e.isJsonNull() || !e.isJsonPrimitive()) {
+      return null;
+    }
+    try {
+      return e.getAsDouble();
+    } catch (NumberFormatException notANumber) {
+      throw notANumber(key, e);
+    }
+  }
+
+  private static IllegalArgumentException notANumber(String key, JsonElement value) {
+    String shown = write(value);
+    return new IllegalArgumentException(
+        "'"
+            + key
+            + "' must be a number, got "
+            + (shown.length() > 40 ? shown.substring(0, 40) + "…" : shown));
   }
 
   public static Boolean bool(JsonObject o, String key) {
