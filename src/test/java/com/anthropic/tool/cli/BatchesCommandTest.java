@@ -72,6 +72,18 @@ class BatchesCommandTest {
         + "}";
   }
 
+  /** The content of the first message of request i of a create body's {@code requests}. */
+  private static JsonArray firstTurn(JsonArray requests, int i) {
+    return requests
+        .get(i)
+        .getAsJsonObject()
+        .getAsJsonObject("params")
+        .getAsJsonArray("messages")
+        .get(0)
+        .getAsJsonObject()
+        .getAsJsonArray("content");
+  }
+
   private Path write(String name, String text) throws IOException {
     Path p = tmp.resolve(name);
     Files.writeString(p, text);
@@ -198,18 +210,13 @@ class BatchesCommandTest {
             .run("batches", "create", "--prompts", prompts.toString(), "-m", "claude-x");
 
     assertEquals(0, r.exitCode(), r.describe());
-    String body = server.retrieveRecordedRequests(request())[0].getBodyAsString();
+    HttpRequest create = server.retrieveRecordedRequests(request())[0];
+    assertEquals("", create.getFirstHeader("anthropic-beta"), "no file id, no Files beta");
+    String body = create.getBodyAsString();
     JsonArray reqs = Json.parseObject(body).getAsJsonArray("requests");
     assertEquals(2, reqs.size());
     for (int i = 0; i < 2; i++) {
-      JsonArray content =
-          reqs.get(i)
-              .getAsJsonObject()
-              .getAsJsonObject("params")
-              .getAsJsonArray("messages")
-              .get(0)
-              .getAsJsonObject()
-              .getAsJsonArray("content");
+      JsonArray content = firstTurn(reqs, i);
       assertEquals(2, content.size(), body);
       assertTrue(content.get(0).toString().contains("the shared document"), body);
       assertEquals(
@@ -247,34 +254,10 @@ class BatchesCommandTest {
     JsonArray reqs = Json.parseObject(create.getBodyAsString()).getAsJsonArray("requests");
     assertEquals(2, reqs.size());
     for (int i = 0; i < 2; i++) {
-      JsonObject first =
-          reqs.get(i)
-              .getAsJsonObject()
-              .getAsJsonObject("params")
-              .getAsJsonArray("messages")
-              .get(0)
-              .getAsJsonObject()
-              .getAsJsonArray("content")
-              .get(0)
-              .getAsJsonObject();
+      JsonObject first = firstTurn(reqs, i).get(0).getAsJsonObject();
       assertEquals("document", first.get("type").getAsString(), create.getBodyAsString());
       assertEquals("{\"type\":\"file\",\"file_id\":\"file_011\"}", first.get("source").toString());
     }
-  }
-
-  @Test
-  void should_create_a_batch_without_a_beta_when_nothing_is_attached_by_id() throws IOException {
-    server
-        .when(request().withMethod("POST").withPath("/v1/messages/batches"))
-        .respond(response().withBody(batch("msgbatch_5", "in_progress", null)));
-    Path prompts = write("prompts.txt", "q\n");
-
-    CommandHarness.Result r =
-        harness().run("batches", "create", "--prompts", prompts.toString(), "-n");
-
-    assertEquals(0, r.exitCode(), r.describe());
-    HttpRequest create = server.retrieveRecordedRequests(request())[0];
-    assertEquals("", create.getFirstHeader("anthropic-beta"));
   }
 
   @Test
