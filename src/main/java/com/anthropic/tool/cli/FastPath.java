@@ -33,6 +33,7 @@ final class FastPath {
       if (chat) {
         ChatCommand command = new ChatCommand();
         command.request = new RequestOptions();
+        command.toolOptions = new ToolOptions();
         return command.run(support);
       }
       if (args[0].equals("stream")) {
