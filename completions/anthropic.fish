@@ -134,7 +134,7 @@ complete -c anthropic -n '__anthropic_is "chat"' -l 'request' -r -F -d 'A full r
 complete -c anthropic -n '__anthropic_is "chat"' -s 'n' -l 'no-stdin' -d 'Leave standard input unread (for loops that feed stdin to something else); an explicit - still reads it'
 complete -c anthropic -n '__anthropic_is "chat"' -s 'u' -l 'usage' -d 'Print token usage to stderr'
 complete -c anthropic -n '__anthropic_is "chat"' -l 'show-thinking' -d 'Print the model\'s thinking to stderr (never stdout)'
-complete -c anthropic -n '__anthropic_is "chat"' -l 'mcp' -x -d 'Start an MCP server over stdio and offer its tools; repeatable (not in this build yet)'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'mcp' -x -d 'Start a Model Context Protocol server over stdio (the words split as a shell would, no shell run) and offer its tools; repeatable'
 complete -c anthropic -n '__anthropic_is "chat"' -l 'max-iterations' -x -d 'Most API calls before giving up (default: 10)'
 complete -c anthropic -n '__anthropic_is "chat"' -l 'parallel' -x -d 'Calls of one turn run at once (default: 4)'
 complete -c anthropic -n '__anthropic_is "chat"' -l 'tool-timeout' -x -d 'Longest a tool may run before its process tree is killed (default: 60.0)'
