@@ -52,6 +52,7 @@ final class FastPath {
       // a bare `chat`: its prompt is ready the sooner for it
       ChatCommand chat = new ChatCommand();
       chat.request = new RequestOptions();
+      chat.toolOptions = new ToolOptions();
       return chat;
     }
     if (args.length < 2) {
