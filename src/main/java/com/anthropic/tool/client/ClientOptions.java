@@ -50,14 +50,20 @@ public record ClientOptions(
 
   /**
    * Parses {@code Name: value} lines, the format of {@code ANTHROPIC_CUSTOM_HEADERS} (blank lines
-   * and lines without a colon are skipped).
+   * are skipped). A line that is not {@code Name: value} is refused, naming its number but not its
+   * text, which may hold a secret.
    */
   static Map<String, String> parseHeaderLines(String text) {
     Map<String, String> out = new LinkedHashMap<>();
-    for (String line : text.split("\\r?\\n")) {
+    String[] lines = text.split("\\r?\\n");
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i];
       int colon = line.indexOf(':');
-      if (colon > 0) {
+      if (colon > 0 && !line.substring(0, colon).isBlank()) {
         out.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+      } else if (!line.isBlank()) {
+        throw new InvalidRequestException(
+            "ANTHROPIC_CUSTOM_HEADERS line " + (i + 1) + " is not 'Name: value'");
       }
     }
     return out;
