@@ -575,8 +575,8 @@ function _picocli_anthropic_chat() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--no-cache' '--raw' '-c' '--continue' '--list' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '-r' '--resume' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--trace' '--approve' '-y' '--yes' '--no-cache' '--raw' '-c' '--continue' '--list' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--mcp' '--max-iterations' '--parallel' '--tool-timeout' '--tool-output-limit' '-r' '--resume' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TIER_option_args=("auto" "standard_only") # --service-tier values
   local TTL_option_args=("5m" "1h") # --cache-ttl values
@@ -663,6 +663,21 @@ function _picocli_anthropic_chat() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--mcp')
+      return
+      ;;
+    '--max-iterations')
+      return
+      ;;
+    '--parallel')
+      return
+      ;;
+    '--tool-timeout')
+      return
+      ;;
+    '--tool-output-limit')
+      return
       ;;
     '-r'|'--resume')
       local IFS=$'\n'

@@ -4,7 +4,7 @@
 function __anthropic_path
     # the subcommand path typed so far, e.g. 'batches create'
     set -l commands 'messages' 'stream' 'chat' 'count-tokens' 'tool-loop' 'models' 'models list' 'models get' 'batches' 'batches create' 'batches get' 'batches list' 'batches cancel' 'batches delete' 'batches wait' 'batches results' 'files' 'files upload' 'files list' 'files get' 'files download' 'files delete' 'completion' 'mock-server' 'config' 'config get' 'config set' 'config unset' 'config list' 'config path' 'keys' 'keys set' 'install' 'help'
-    set -l arg_options '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries' '-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '-r' '--resume' '--mcp' '--max-iterations' '--parallel' '--tool-timeout' '--tool-output-limit' '--limit' '--after-id' '--before-id' '--input' '--prompts' '-o' '--output' '--only' '--port'
+    set -l arg_options '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries' '-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '--mcp' '--max-iterations' '--parallel' '--tool-timeout' '--tool-output-limit' '-r' '--resume' '--limit' '--after-id' '--before-id' '--input' '--prompts' '-o' '--output' '--only' '--port'
     set -l tokens (commandline -opc)
     set -e tokens[1]
     set -l path
@@ -134,6 +134,14 @@ complete -c anthropic -n '__anthropic_is "chat"' -l 'request' -r -F -d 'A full r
 complete -c anthropic -n '__anthropic_is "chat"' -s 'n' -l 'no-stdin' -d 'Leave standard input unread (for loops that feed stdin to something else); an explicit - still reads it'
 complete -c anthropic -n '__anthropic_is "chat"' -s 'u' -l 'usage' -d 'Print token usage to stderr'
 complete -c anthropic -n '__anthropic_is "chat"' -l 'show-thinking' -d 'Print the model\'s thinking to stderr (never stdout)'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'mcp' -x -d 'Start a Model Context Protocol server over stdio (the words split as a shell would, no shell run) and offer its tools; repeatable'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'max-iterations' -x -d 'Most API calls before giving up (default: 10)'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'parallel' -x -d 'Calls of one turn run at once (default: 4)'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'tool-timeout' -x -d 'Longest a tool may run before its process tree is killed (default: 60.0)'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'tool-output-limit' -x -d 'Most bytes of a tool\'s output sent to the model (default: 100000)'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'trace' -d 'Print each tool call and its (shortened) result to stderr'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'approve' -d 'Ask y/N on the terminal before each tool call'
+complete -c anthropic -n '__anthropic_is "chat"' -s 'y' -l 'yes' -d 'With --approve: run every call without asking (for use without a terminal)'
 complete -c anthropic -n '__anthropic_is "chat"' -l 'no-cache' -d 'No prompt-caching breakpoint on the last user turn'
 complete -c anthropic -n '__anthropic_is "chat"' -l 'raw' -d 'No Markdown styling of answers'
 complete -c anthropic -n '__anthropic_is "chat"' -s 'c' -l 'continue' -d 'Resume the most recent conversation'
@@ -178,7 +186,7 @@ complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'request' -r -F -d 'A f
 complete -c anthropic -n '__anthropic_is "tool-loop"' -s 'n' -l 'no-stdin' -d 'Leave standard input unread (for loops that feed stdin to something else); an explicit - still reads it'
 complete -c anthropic -n '__anthropic_is "tool-loop"' -s 'u' -l 'usage' -d 'Print token usage to stderr'
 complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'show-thinking' -d 'Print the model\'s thinking to stderr (never stdout)'
-complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'mcp' -x -d 'Start an MCP server over stdio and offer its tools; repeatable (not in this build yet)'
+complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'mcp' -x -d 'Start a Model Context Protocol server over stdio (the words split as a shell would, no shell run) and offer its tools; repeatable'
 complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'max-iterations' -x -d 'Most API calls before giving up (default: 10)'
 complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'parallel' -x -d 'Calls of one turn run at once (default: 4)'
 complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'tool-timeout' -x -d 'Longest a tool may run before its process tree is killed (default: 60.0)'

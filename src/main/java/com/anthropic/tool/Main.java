@@ -1,7 +1,7 @@
 package com.anthropic.tool;
 
-import com.anthropic.tool.cli.Cli;
 import com.anthropic.tool.cli.CliContext;
+import com.anthropic.tool.cli.Startup;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -20,30 +20,21 @@ public final class Main {
     System.exit(run(args, System.getenv()));
   }
 
-  /** Runs the command line on the real standard streams and returns the exit code. */
+  /**
+   * Runs the command line on the real standard streams and returns the exit code. The start-up
+   * sequence and its shortcuts are {@link Startup}'s.
+   */
   static int run(String[] args, Map<String, String> env) {
     FileOutputStream stdout = new FileOutputStream(FileDescriptor.out);
     PrintWriter out = writer(stdout);
-    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
-      // answered before picocli is loaded: the fastest start there is
-      out.println("anthropic " + com.anthropic.tool.client.Version.get());
-      out.flush();
-      return 0;
+    Integer version = Startup.version(args, out);
+    if (version != null) {
+      return version;
     }
-    Cli.prewarm(args, env);
     PrintWriter err = writer(new FileOutputStream(FileDescriptor.err));
     CliContext ctx =
         new CliContext(env, System.in, isTerminal(0), isTerminal(1), isTerminal(2), stdout);
-    int code;
-    try {
-      code = Cli.run(args, ctx, out, err);
-    } catch (Throwable t) { // NOPMD: the last line of defence, still one line and an exit code
-      boolean debug = java.util.Arrays.asList(args).contains("--debug");
-      code = com.anthropic.tool.cli.ErrorReporter.report(t, err, debug);
-    }
-    out.flush();
-    err.flush();
-    return code;
+    return Startup.run(args, ctx, out, err);
   }
 
   private static PrintWriter writer(FileOutputStream stream) {

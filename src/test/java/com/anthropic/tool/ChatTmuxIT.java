@@ -36,7 +36,12 @@ import org.junit.jupiter.api.io.TempDir;
  * a loopback server. Every wait is a bounded poll on the screen or on the server.
  */
 class ChatTmuxIT {
-  private static final long DEADLINE_SECONDS = 40;
+  /**
+   * The bound of every wait: generous, as five builds may share two cores (a JVM start then takes
+   * seconds); a wait that succeeds returns as soon as its condition holds.
+   */
+  private static final long DEADLINE_SECONDS = 120;
+
   private static boolean tmux;
 
   @TempDir Path tmp;
@@ -90,11 +95,37 @@ class ChatTmuxIT {
     exchange.sendResponseHeaders(200, 0);
     try (OutputStream out = exchange.getResponseBody()) {
       String lastUser = body.substring(body.lastIndexOf("\"role\":\"user\""));
+      var messages =
+          com.google.gson.JsonParser.parseString(body).getAsJsonObject().getAsJsonArray("messages");
+      var first =
+          messages.get(messages.size() - 1).getAsJsonObject().getAsJsonArray("content").get(0);
+      if (first.getAsJsonObject().get("type").getAsString().equals("tool_result")) {
+        // the tool's result: answer with what the tool printed
+        String printed =
+            first
+                .getAsJsonObject()
+                .getAsJsonArray("content")
+                .get(0)
+                .getAsJsonObject()
+                .get("text")
+                .getAsString();
+        out.write(
+            (start() + delta("The tool said " + printed.strip() + ".") + end())
+                .getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      if (lastUser.contains("count it")) {
+        out.write(toolUse("count", "{\"text\":\"abc\"}").getBytes(StandardCharsets.UTF_8));
+        return;
+      }
       if (lastUser.contains("slow")) {
         out.write((start() + delta("Once upon a time")).getBytes(StandardCharsets.UTF_8));
         out.flush();
+        // pings until the client goes away (bounded by the test's own deadline, not by a count
+        // that a loaded machine could run through before the test presses Ctrl-C)
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3 * DEADLINE_SECONDS);
         try {
-          for (int i = 0; i < 2000; i++) {
+          while (System.nanoTime() < until) {
             out.write(
                 "event: ping\ndata: {\"type\": \"ping\"}\n\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
@@ -118,6 +149,26 @@ class ChatTmuxIT {
         + "\"usage\":{\"input_tokens\":10,\"output_tokens\":1}}}\n\n"
         + "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,"
         + "\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n";
+  }
+
+  /** An answer that asks for one call of a tool (streamed as the API streams it). */
+  private static String toolUse(String name, String inputJson) {
+    return "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_t\","
+        + "\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-test\",\"content\":[],"
+        + "\"stop_reason\":null,\"stop_sequence\":null,"
+        + "\"usage\":{\"input_tokens\":10,\"output_tokens\":1}}}\n\n"
+        + "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,"
+        + "\"content_block\":{\"type\":\"tool_use\",\"id\":\"toolu_1\",\"name\":\""
+        + name
+        + "\",\"input\":{}}}\n\n"
+        + "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
+        + "\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":"
+        + new com.google.gson.JsonPrimitive(inputJson)
+        + "}}\n\n"
+        + "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n"
+        + "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":"
+        + "\"tool_use\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":3}}\n\n"
+        + "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
   }
 
   private static String delta(String text) {
@@ -325,5 +376,41 @@ class ChatTmuxIT {
     String body = bodies.get(1);
     assertTrue(body.contains("\"text\":\"remember 42\""), body);
     assertTrue(body.contains("\"text\":\"Answer 1.\""), body);
+  }
+
+  @Test
+  void should_run_a_tool_script_after_asking_at_the_prompt_with_approve() throws Exception {
+    Path sh = tmp.resolve("count.sh");
+    Files.writeString(sh, "#!/bin/sh\nprintf 'chars: '; wc -c | tr -d ' '\n");
+    Files.setPosixFilePermissions(sh, PosixFilePermissions.fromString("rwx------"));
+    Path tool = tmp.resolve("count.json");
+    Files.writeString(
+        tool,
+        "{\"name\":\"count\",\"description\":\"Counts characters\","
+            + "\"input_schema\":{\"type\":\"object\"},\"command\":[\""
+            + sh
+            + "\"]}");
+    Path exit = launch("--tool", tool.toString(), "--approve");
+    type("count it");
+    awaitScreen("the question", "run tool count {\"text\":\"abc\"}? [y/N]");
+    type("y");
+    awaitScreen("the answer after the tool", "The tool said chars: 14.");
+    awaitPrompt();
+    assertTrue(screen().contains("tool count {\"text\":\"abc\"} → ok"), screen());
+    keys("Up");
+    awaitScreen("the last message from the history", "> count it");
+    keys("C-u");
+    awaitPrompt();
+    keys("C-d");
+    assertEquals("0", exitCode(exit), screen());
+    assertEquals(2, bodies.size(), String.join("\n", bodies));
+    assertTrue(
+        bodies
+            .get(1)
+            .contains(
+                "\"tool_use_id\":\"toolu_1\",\"content\":[{\"type\":\"text\",\"text\":\"chars: 14"),
+        bodies.get(1));
+    String history = Files.readString(tmp.resolve("state/anthropic-cli/history"));
+    assertFalse(history.lines().anyMatch(l -> l.endsWith(":y")), "the y is not kept: " + history);
   }
 }

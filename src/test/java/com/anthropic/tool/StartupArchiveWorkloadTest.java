@@ -3,8 +3,8 @@ package com.anthropic.tool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.anthropic.tool.cli.Cli;
 import com.anthropic.tool.cli.CliContext;
+import com.anthropic.tool.cli.Startup;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStreamWriter;
@@ -36,7 +36,7 @@ class StartupArchiveWorkloadTest {
                       env, new ByteArrayInputStream(new byte[0]), false, false, false, stdout);
               PrintWriter out =
                   new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
-              int code = Cli.run(args, ctx, out, new PrintWriter(err));
+              int code = Startup.run(args, ctx, out, new PrintWriter(err));
               out.flush();
               allOut.append(stdout.toString(StandardCharsets.UTF_8));
               report.add(

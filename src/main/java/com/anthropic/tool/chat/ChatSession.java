@@ -3,18 +3,28 @@ package com.anthropic.tool.chat;
 import com.anthropic.tool.client.AnthropicClient;
 import com.anthropic.tool.client.model.CacheControl;
 import com.anthropic.tool.client.model.ContentBlock;
+import com.anthropic.tool.client.model.Json;
 import com.anthropic.tool.client.model.Message;
+import com.anthropic.tool.client.model.MessageParam;
 import com.anthropic.tool.client.model.MessagesRequest;
 import com.anthropic.tool.client.model.Usage;
-import com.anthropic.tool.client.stream.MessageStream;
+import com.anthropic.tool.client.tools.ToolCall;
+import com.anthropic.tool.client.tools.ToolExecutor;
+import com.anthropic.tool.client.tools.ToolLoop;
+import com.anthropic.tool.client.tools.ToolLoopCancelledException;
+import com.anthropic.tool.client.tools.ToolLoopResult;
+import com.anthropic.tool.client.tools.ToolOutput;
+import com.anthropic.tool.toolbox.Approval;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * The chat loop: reads a message, sends the whole conversation with it, streams the answer, and
@@ -36,6 +46,8 @@ public final class ChatSession {
    * @param usage print each answer's usage even when not interactive ({@code -u})
    * @param store where the conversation is saved as it goes, or null
    * @param nanoTime the clock for the time an answer took
+   * @param tools how the tools the model calls are run (null: the model gets an error result for
+   *     any call, as no tool is here)
    */
   public record Options(
       AnthropicClient client,
@@ -47,13 +59,77 @@ public final class ChatSession {
       boolean showThinking,
       boolean usage,
       ConversationStore store,
-      LongSupplier nanoTime) {
+      LongSupplier nanoTime,
+      Tools tools) {
     public Options {
       Objects.requireNonNull(client, "client");
       Objects.requireNonNull(template, "template");
       Objects.requireNonNull(attacher, "attacher");
       Objects.requireNonNull(describeError, "describeError");
       Objects.requireNonNull(nanoTime, "nanoTime");
+      tools = tools == null ? Tools.NONE : tools;
+    }
+
+    /** Without tools. */
+    public Options(
+        AnthropicClient client,
+        MessagesRequest template,
+        CacheControl cache,
+        Function<String, Integer> maxTokensFor,
+        Function<String, ContentBlock> attacher,
+        Function<Throwable, String> describeError,
+        boolean showThinking,
+        boolean usage,
+        ConversationStore store,
+        LongSupplier nanoTime) {
+      this(
+          client,
+          template,
+          cache,
+          maxTokensFor,
+          attacher,
+          describeError,
+          showThinking,
+          usage,
+          store,
+          nanoTime,
+          null);
+    }
+  }
+
+  /**
+   * How each answer runs the tools the model calls (the tool loop of {@code tool-loop}).
+   *
+   * @param executor runs a call (a toolbox: local commands, MCP servers)
+   * @param askFirst the calls to ask about at the prompt before they run ({@code --approve}), or
+   *     null to ask about none
+   * @param maxIterations the most API calls per answer ({@code --max-iterations})
+   * @param parallelism how many calls of one turn run at once ({@code --parallel})
+   * @param trace show each result's text in the tool line, not only ok/error
+   */
+  public record Tools(
+      ToolExecutor executor,
+      Predicate<ToolCall> askFirst,
+      int maxIterations,
+      int parallelism,
+      boolean trace) {
+    static final Tools NONE =
+        new Tools(
+            call ->
+                ToolOutput.error(
+                    "there is no tool named "
+                        + call.name()
+                        + " here (chat --tool FILE offers one)"),
+            null,
+            ToolLoop.DEFAULT_MAX_ITERATIONS,
+            1,
+            false);
+
+    public Tools {
+      Objects.requireNonNull(executor, "executor");
+      if (maxIterations < 1 || parallelism < 1) {
+        throw new IllegalArgumentException("maxIterations and parallelism must be at least 1");
+      }
     }
   }
 
@@ -140,69 +216,107 @@ public final class ChatSession {
       return;
     }
     boolean interactive = console.interactive();
-    TerminalRenderer renderer =
-        new TerminalRenderer(
-            console.out(),
-            interactive ? console.out() : console.err(),
-            options.showThinking(),
+    AnswerRecorder recorder =
+        new AnswerRecorder(
+            () ->
+                new TerminalRenderer(
+                    console.out(),
+                    interactive ? console.out() : console.err(),
+                    options.showThinking(),
+                    console.styled(),
+                    new MarkdownStyler(console.styled() && !raw)),
+            console.info(),
             console.styled(),
-            new MarkdownStyler(console.styled() && !raw));
+            options.tools().trace());
     long start = options.nanoTime().getAsLong();
-    Outcome outcome = exchange(request, renderer);
+    Outcome outcome = exchange(request, recorder);
     long elapsed = options.nanoTime().getAsLong() - start;
     PrintWriter out = console.out();
     if (outcome instanceof Outcome.Answered a) {
-      renderer.finish();
-      Message m = a.message();
-      List<ContentBlock> content = m.content();
-      if (!m.toolUses().isEmpty()) {
-        // no tool runs here yet: a tool_use without its tool_result would fail the next request
-        content = content.stream().filter(b -> !(b instanceof ContentBlock.ToolUse)).toList();
-        List<String> names = m.toolUses().stream().map(ContentBlock.ToolUse::name).toList();
-        notice(
-            "note: the model asked to run "
-                + String.join(", ", names)
-                + "; chat does not run tools");
+      ToolLoopResult r = a.result();
+      Message m = r.finalMessage();
+      Conversation c = next;
+      List<MessageParam> transcript = r.transcript();
+      for (MessageParam p : transcript.subList(request.messages().size(), transcript.size())) {
+        c = p.role().equals("user") ? c.withUser(p.content()) : c.withAssistant(p.content(), false);
       }
-      conversation = next.withAssistant(content, false);
-      totals.add(request.model(), m.usage());
+      conversation = c.answeringOpenToolUses(notRunBecause(r));
+      totals.add(request.model(), r.usage());
       if (!interactive) {
         out.println();
       }
       out.flush();
       if ("max_tokens".equals(m.stopReason())) {
-        console
-            .err()
-            .println(
-                "warning: the answer stopped at max_tokens ("
-                    + request.maxTokens()
-                    + "); --max-tokens N allows longer ones");
-        console.err().flush();
+        warn(
+            "warning: the answer stopped at max_tokens ("
+                + request.maxTokens()
+                + "); --max-tokens N allows longer ones");
       }
-      status(m.usage(), elapsed);
+      if (r.outcome() == ToolLoopResult.Outcome.REFUSED) {
+        warn("warning: the model declined to answer (stop_reason refusal)");
+      } else if (r.outcome() == ToolLoopResult.Outcome.MAX_ITERATIONS) {
+        warn(
+            "warning: stopped after "
+                + calls(r.iterations())
+                + " while the model still asked for tools; raise --max-iterations to let it go"
+                + " on");
+      }
+      status(r.usage(), r.iterations(), elapsed);
     } else if (outcome instanceof Outcome.Interrupted) {
-      List<ContentBlock> shown = renderer.stop();
-      conversation = next.withAssistant(shown, true);
+      List<Conversation.Turn> kept = recorder.stop();
+      conversation =
+          withTurns(
+                  next,
+                  kept.isEmpty() ? List.of(Conversation.Turn.assistant(List.of(), true)) : kept)
+              .answeringOpenToolUses(INTERRUPTED);
       if (interactive) {
         console.info().println(dim("[interrupted]"));
         console.info().flush();
       }
     } else if (outcome instanceof Outcome.Failed f) {
-      List<ContentBlock> shown = renderer.stop();
+      List<Conversation.Turn> kept = recorder.stop();
       out.flush();
       error(f.error());
-      if (shown.isEmpty()) {
+      if (kept.isEmpty()) {
         conversation = next.withoutLastExchange();
         failedTurn = userTurn;
       } else {
-        conversation = next.withAssistant(shown, true);
+        conversation =
+            withTurns(next, kept)
+                .answeringOpenToolUses(
+                    "not run: the answer failed (" + f.error().getMessage() + ")");
       }
     }
     save();
   }
 
+  /** What a call the answer asked for but never ran is answered with. */
+  static final String INTERRUPTED = "not run: the user interrupted the answer (Ctrl-C)";
+
+  private static String notRunBecause(ToolLoopResult r) {
+    return r.outcome() == ToolLoopResult.Outcome.MAX_ITERATIONS
+        ? "not run: the answer stopped after " + calls(r.iterations()) + " (--max-iterations)"
+        : "not run: the answer stopped (" + r.finalMessage().stopReason() + ")";
+  }
+
+  private static String calls(int n) {
+    return n == 1 ? "1 API call" : n + " API calls";
+  }
+
+  private static Conversation withTurns(Conversation c, List<Conversation.Turn> turns) {
+    for (Conversation.Turn t : turns) {
+      c = t.isUser() ? c.withUser(t.content()) : c.withAssistant(t.content(), t.interrupted());
+    }
+    return c;
+  }
+
+  private void warn(String line) {
+    console.err().println(line);
+    console.err().flush();
+  }
+
   private sealed interface Outcome {
-    record Answered(Message message) implements Outcome {}
+    record Answered(ToolLoopResult result) implements Outcome {}
 
     record Interrupted() implements Outcome {}
 
@@ -210,31 +324,44 @@ public final class ChatSession {
   }
 
   /**
-   * Streams one answer on a worker thread while this thread waits, so that Ctrl-C can end the wait
-   * at any moment (connecting, waiting to retry, streaming): the exchange is closed and what was
+   * Runs one answer's tool loop (streamed rounds, tools run between them) on a worker thread while
+   * this thread waits, so that Ctrl-C can end the wait at any moment (connecting, waiting to retry,
+   * streaming, a tool running): the exchange is closed, running tools are stopped and what was
    * shown is kept.
    */
-  private Outcome exchange(MessagesRequest request, TerminalRenderer renderer) {
+  private Outcome exchange(MessagesRequest request, AnswerRecorder recorder) {
     CompletableFuture<Outcome> done = new CompletableFuture<>();
-    Exchange x = new Exchange();
-    console.onInterrupt(
+    Tools tools = options.tools();
+    AtomicReference<ToolLoop> loopRef = new AtomicReference<>();
+    Runnable interrupt =
         () -> {
-          x.cancel();
+          recorder.stop();
+          loopRef.get().cancel();
           done.complete(new Outcome.Interrupted());
-        });
+        };
+    ToolExecutor executor = tools.executor();
+    if (tools.askFirst() != null) {
+      Predicate<ToolCall> askFirst = tools.askFirst();
+      executor = new Approval(executor, call -> !askFirst.test(call) || confirm(call, interrupt));
+    }
+    ToolLoop loop =
+        ToolLoop.builder(options.client())
+            .executor(executor)
+            .maxIterations(tools.maxIterations())
+            .parallelism(tools.parallelism())
+            .messagesSent(m -> Conversation.withBreakpoint(m, options.cache()))
+            .build();
+    loopRef.set(loop);
+    console.onInterrupt(interrupt);
     Thread worker =
         new Thread(
             () -> {
-              try (MessageStream stream = options.client().messagesStream(request)) {
-                if (!x.attach(stream)) {
-                  return;
-                }
-                stream.onIdle(renderer::flush);
-                Message m = stream.consume(renderer::accept);
-                done.complete(
-                    stream.isClosed() ? new Outcome.Interrupted() : new Outcome.Answered(m));
+              try {
+                done.complete(new Outcome.Answered(loop.stream(request, recorder)));
+              } catch (ToolLoopCancelledException e) {
+                done.complete(new Outcome.Interrupted());
               } catch (Throwable t) { // NOPMD: every failure becomes the session's error line
-                done.complete(x.cancelled() ? new Outcome.Interrupted() : new Outcome.Failed(t));
+                done.complete(done.isDone() ? new Outcome.Interrupted() : new Outcome.Failed(t));
               }
             },
             "chat-answer");
@@ -247,29 +374,14 @@ public final class ChatSession {
     }
   }
 
-  /** The stream in flight, and whether it was cancelled before or after it opened. */
-  private static final class Exchange {
-    private MessageStream stream;
-    private boolean cancelled;
-
-    synchronized boolean attach(MessageStream s) {
-      stream = s;
-      if (cancelled) {
-        s.close();
-        return false;
-      }
-      return true;
-    }
-
-    synchronized void cancel() {
-      cancelled = true;
-      if (stream != null) {
-        stream.close();
-      }
-    }
-
-    synchronized boolean cancelled() {
-      return cancelled;
+  /** Asks at the prompt whether to run a call; Ctrl-C there stops the whole answer. */
+  private boolean confirm(ToolCall call, Runnable interrupt) {
+    String input = AnswerRecorder.shorten(Json.write(call.input()), 500);
+    try {
+      return console.confirm("run tool " + call.name() + " " + input + "? [y/N] ");
+    } catch (Console.Cleared c) {
+      interrupt.run();
+      return false;
     }
   }
 
@@ -290,7 +402,7 @@ public final class ChatSession {
     return b.build();
   }
 
-  private void status(Usage u, long elapsedNanos) {
+  private void status(Usage u, int calls, long elapsedNanos) {
     if (!console.interactive() && !options.usage()) {
       return;
     }
@@ -300,6 +412,7 @@ public final class ChatSession {
                 .lastCost()
                 .map(c -> String.format(java.util.Locale.ROOT, " · ~$%.4f", c.total()))
                 .orElse("")
+            + (calls > 1 ? " · " + calls(calls) : "")
             + " · "
             + seconds(elapsedNanos);
     if (console.interactive()) {

@@ -41,6 +41,16 @@ interface Console {
   /** Runs {@code r} when Ctrl-C is pressed while no line is being read; null to stop. */
   void onInterrupt(Runnable r);
 
+  /**
+   * Asks a yes/no question at the prompt while an answer runs (from the thread that runs a tool);
+   * true only for {@code y} or {@code yes}. Not kept in the input history.
+   *
+   * @throws Cleared when Ctrl-C was pressed instead of an answer
+   */
+  default boolean confirm(String question) throws Cleared {
+    return false;
+  }
+
   /** Runs an editor on {@code initial} and returns what was saved; empty when not possible. */
   default java.util.Optional<String> edit(String initial) {
     return java.util.Optional.empty();

@@ -51,6 +51,21 @@ public record Conversation(
       return role.equals("user");
     }
 
+    /**
+     * A user turn that only carries {@code tool_result} blocks: a round of the tool loop inside an
+     * answer, not a question of the person at the keyboard.
+     */
+    public boolean isToolResults() {
+      return isUser()
+          && !content.isEmpty()
+          && content.stream().allMatch(b -> b instanceof ContentBlock.ToolResult);
+    }
+
+    /** A user turn that the person wrote (not only tool results). */
+    public boolean isQuestion() {
+      return isUser() && !isToolResults();
+    }
+
     /** The text blocks of this turn, concatenated. */
     public String text() {
       StringBuilder sb = new StringBuilder();
@@ -104,7 +119,10 @@ public record Conversation(
     return new Conversation(id, created, model, system, List.of());
   }
 
-  /** Without the last exchange: the last user turn and everything after it. */
+  /**
+   * Without the last exchange: the last question and everything after it (the answer with its tool
+   * rounds).
+   */
   public Conversation withoutLastExchange() {
     int last = lastUserIndex();
     if (last < 0) {
@@ -114,8 +132,8 @@ public record Conversation(
   }
 
   /**
-   * Ready to ask the last question again: the answers after the last user turn are dropped. Empty
-   * when there is no user turn to retry.
+   * Ready to ask the last question again: everything after the last question (answers, tool rounds)
+   * is dropped. Empty when there is no question to retry.
    */
   public java.util.Optional<Conversation> forRetry() {
     int last = lastUserIndex();
@@ -128,22 +146,67 @@ public record Conversation(
 
   private int lastUserIndex() {
     for (int i = turns.size() - 1; i >= 0; i--) {
-      if (turns.get(i).isUser()) {
+      if (turns.get(i).isQuestion()) {
         return i;
       }
     }
     return -1;
   }
 
-  /** The number of user turns. */
+  /** The number of questions (user turns that are not only tool results). */
   public int userTurns() {
-    return (int) turns.stream().filter(Turn::isUser).count();
+    return (int) turns.stream().filter(Turn::isQuestion).count();
+  }
+
+  /**
+   * This conversation with every {@code tool_use} of its last assistant turn answered: a call that
+   * no later turn answers gets an {@code is_error} result saying {@code why} (a round cut by
+   * Ctrl-C, a loop stopped at its bound), so that the next request is valid.
+   */
+  public Conversation answeringOpenToolUses(String why) {
+    int a = -1;
+    for (int i = turns.size() - 1; i >= 0 && a < 0; i--) {
+      if (!turns.get(i).isUser()) {
+        a = i;
+      }
+    }
+    if (a < 0) {
+      return this;
+    }
+    java.util.Set<String> answered = new java.util.HashSet<>();
+    for (Turn t : turns.subList(a + 1, turns.size())) {
+      for (ContentBlock b : t.content()) {
+        if (b instanceof ContentBlock.ToolResult r) {
+          answered.add(r.toolUseId());
+        }
+      }
+    }
+    List<ContentBlock> missing = new ArrayList<>();
+    for (ContentBlock b : turns.get(a).content()) {
+      if (b instanceof ContentBlock.ToolUse u && !answered.contains(u.id())) {
+        missing.add(
+            new ContentBlock.ToolResult(
+                u.id(), List.of(ContentBlock.Text.of(why)), Boolean.TRUE, null, null));
+      }
+    }
+    if (missing.isEmpty()) {
+      return this;
+    }
+    List<Turn> next = new ArrayList<>(turns);
+    if (a + 1 < next.size() && next.get(a + 1).isToolResults()) {
+      List<ContentBlock> results = new ArrayList<>(next.get(a + 1).content());
+      results.addAll(missing);
+      next.set(a + 1, Turn.user(results));
+    } else {
+      next.add(a + 1, Turn.user(missing));
+    }
+    return new Conversation(id, created, model, system, next);
   }
 
   /** The first line of the first user turn (for listings), or an empty string. */
   public String firstLine() {
     for (Turn t : turns) {
-      if (t.isUser()) {
+      if (t.isQuestion()) {
         String text = t.text().strip();
         int nl = text.indexOf('\n');
         return nl < 0 ? text : text.substring(0, nl).strip();
@@ -161,33 +224,47 @@ public record Conversation(
     List<String> roles = new ArrayList<>();
     List<List<ContentBlock>> contents = new ArrayList<>();
     for (Turn t : turns) {
-      List<ContentBlock> blocks = new ArrayList<>();
-      for (ContentBlock b : t.content()) {
-        blocks.add(withoutCache(b));
-      }
-      if (blocks.isEmpty()) {
+      if (t.content().isEmpty()) {
         continue;
       }
       int n = roles.size();
       if (n > 0 && roles.get(n - 1).equals(t.role())) {
-        contents.get(n - 1).addAll(blocks);
+        contents.get(n - 1).addAll(t.content());
       } else {
         roles.add(t.role());
-        contents.add(blocks);
-      }
-    }
-    if (cache != null) {
-      for (int i = roles.size() - 1; i >= 0; i--) {
-        if (roles.get(i).equals("user")) {
-          List<ContentBlock> c = contents.get(i);
-          c.set(c.size() - 1, withCache(c.get(c.size() - 1), cache));
-          break;
-        }
+        contents.add(new ArrayList<>(t.content()));
       }
     }
     List<MessageParam> out = new ArrayList<>(roles.size());
     for (int i = 0; i < roles.size(); i++) {
       out.add(new MessageParam(roles.get(i), contents.get(i)));
+    }
+    return withBreakpoint(out, cache);
+  }
+
+  /**
+   * The same messages with {@code cache} (when not null) on the last content block of the last user
+   * message and on no other block: what each round of an answer's tool loop sends, so that the
+   * breakpoint moves to the newest tool results too.
+   */
+  public static List<MessageParam> withBreakpoint(List<MessageParam> messages, CacheControl cache) {
+    int lastUser = -1;
+    for (int i = messages.size() - 1; i >= 0 && lastUser < 0; i--) {
+      if (messages.get(i).role().equals("user") && !messages.get(i).content().isEmpty()) {
+        lastUser = i;
+      }
+    }
+    List<MessageParam> out = new ArrayList<>(messages.size());
+    for (int i = 0; i < messages.size(); i++) {
+      MessageParam m = messages.get(i);
+      List<ContentBlock> blocks = new ArrayList<>(m.content().size());
+      for (ContentBlock b : m.content()) {
+        blocks.add(withoutCache(b));
+      }
+      if (i == lastUser && cache != null) {
+        blocks.set(blocks.size() - 1, withCache(blocks.get(blocks.size() - 1), cache));
+      }
+      out.add(new MessageParam(m.role(), blocks));
     }
     return out;
   }

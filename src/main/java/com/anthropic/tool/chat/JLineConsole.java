@@ -62,7 +62,8 @@ final class JLineConsole implements Console {
             .option(LineReader.Option.HISTORY_REDUCE_BLANKS, false)
             .variable(LineReader.SECONDARY_PROMPT_PATTERN, MORE)
             .variable(LineReader.HISTORY_SIZE, 2000)
-            .variable(LineReader.HISTORY_FILE_SIZE, 2000);
+            .variable(LineReader.HISTORY_FILE_SIZE, 2000)
+            .variable(LineReader.DISABLE_HISTORY, true);
     if (this.history != null) {
       b.variable(LineReader.HISTORY_FILE, this.history);
     }
@@ -109,15 +110,35 @@ final class JLineConsole implements Console {
   public String readMessage() throws Cleared {
     String line = read(PROMPT);
     if (line == null || !line.strip().equals(PlainConsole.BLOCK)) {
+      remember(line);
       return line;
     }
     List<String> block = new ArrayList<>();
     while (true) {
       String next = read(MORE);
       if (next == null || next.strip().equals(PlainConsole.BLOCK)) {
-        return String.join("\n", block);
+        String message = String.join("\n", block);
+        remember(message);
+        return message;
       }
       block.add(next);
+    }
+  }
+
+  /**
+   * Adds a message to the input history as one entry: the line reader keeps none itself (its
+   * history is disabled while reading), so a {@code """} block is one entry, not its lines and
+   * markers, and an answer to a tool question is none.
+   */
+  private void remember(String message) {
+    if (message == null || message.isBlank()) {
+      return;
+    }
+    reader.variable(LineReader.DISABLE_HISTORY, false);
+    try {
+      reader.getHistory().add(message);
+    } finally {
+      reader.variable(LineReader.DISABLE_HISTORY, true);
     }
   }
 
@@ -130,6 +151,19 @@ final class JLineConsole implements Console {
       return null;
     } finally {
       keepHistoryPrivate();
+    }
+  }
+
+  @Override
+  public boolean confirm(String question) throws Cleared {
+    terminal.writer().flush();
+    try {
+      String a = reader.readLine(question).strip().toLowerCase(java.util.Locale.ROOT);
+      return a.equals("y") || a.equals("yes");
+    } catch (UserInterruptException e) {
+      throw new Cleared();
+    } catch (EndOfFileException e) {
+      return false;
     }
   }
 

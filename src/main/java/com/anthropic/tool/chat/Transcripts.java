@@ -23,13 +23,35 @@ final class Transcripts {
       sb.append("System: ").append(c.system()).append("\n\n");
     }
     for (Conversation.Turn t : c.turns()) {
-      sb.append(t.isUser() ? "## You\n\n" : "## Assistant\n\n");
+      sb.append(
+          t.isToolResults()
+              ? "## Tool results\n\n"
+              : t.isUser() ? "## You\n\n" : "## Assistant\n\n");
       for (ContentBlock b : t.content()) {
         if (b instanceof ContentBlock.Text text) {
           sb.append(text.text());
           if (!text.text().endsWith("\n")) {
             sb.append('\n');
           }
+        } else if (b instanceof ContentBlock.ToolUse u) {
+          sb.append("*[tool ")
+              .append(u.name())
+              .append(' ')
+              .append(
+                  AnswerRecorder.shorten(
+                      Json.write(u.input() == null ? new com.google.gson.JsonObject() : u.input()),
+                      200))
+              .append("]*\n");
+        } else if (b instanceof ContentBlock.ToolResult r) {
+          StringBuilder text = new StringBuilder();
+          r.content()
+              .forEach(
+                  x ->
+                      text.append(
+                          x instanceof ContentBlock.Text tx ? tx.text() : "[" + x.type() + "]"));
+          sb.append(Boolean.TRUE.equals(r.isError()) ? "*[error: " : "*[result: ")
+              .append(AnswerRecorder.shorten(text.toString(), 200))
+              .append("]*\n");
         } else if (!(b instanceof ContentBlock.Thinking)
             && !(b instanceof ContentBlock.RedactedThinking)) {
           sb.append("*[").append(b.type()).append("]*\n");

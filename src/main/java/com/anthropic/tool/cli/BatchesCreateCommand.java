@@ -84,7 +84,7 @@ final class BatchesCreateCommand implements Callable<Integer> {
     try (AnthropicClient client = s.client()) {
       List<MessageBatch> created = new ArrayList<>();
       for (List<BatchRequest> group : groups) {
-        MessageBatch b = client.batches().create(group);
+        MessageBatch b = client.batches().create(group, s.callOptions());
         created.add(b);
         if (!waitForEnd) {
           out.batch(b);
@@ -109,14 +109,12 @@ final class BatchesCreateCommand implements Callable<Integer> {
     if (source.prompts != null) {
       // the template is built before reading: with --prompts - stdin holds the prompts, not a
       // document, so the request factory leaves it unread
-      RequestFactory factory = new RequestFactory(s.ctx(), s.settings());
+      // -a file_…: its type is looked up once, and the batch is created with the Files beta
+      RequestFactory factory = s.requests();
       if (usesStdin) {
         factory.leaveStdin();
       }
-      MessagesRequest t =
-          factory
-              .onWarning(w -> s.err().println("warning: " + w))
-              .build(request, List.of(PROMPT), s.shortUsage());
+      MessagesRequest t = factory.build(request, List.of(PROMPT), s.shortUsage());
       template = BatchInput.template(t, PROMPT);
     } else if (hasRequestFlags()) {
       throw CliException.usage(

@@ -40,6 +40,7 @@ final class ChatCommand implements Callable<Integer> {
   @ParentCommand RootCommand root;
   @Spec CommandSpec spec;
   @Mixin RequestOptions request;
+  @Mixin ToolOptions toolOptions;
 
   @Option(names = "--no-cache", description = "No prompt-caching breakpoint on the last user turn.")
   boolean noCache;
@@ -111,6 +112,7 @@ final class ChatCommand implements Callable<Integer> {
     }
     request.cache = false; // the breakpoint is chat's own and moves with the conversation
     request.cacheTtl = null;
+    toolOptions.check();
     s.startClient();
     RequestFactory requests = s.requests().leaveStdin();
     MessagesRequest template;
@@ -127,6 +129,31 @@ final class ChatCommand implements Callable<Integer> {
     List<ContentBlock> attachments = new ArrayList<>(last.content());
     attachments.remove(attachments.size() - 1);
     Conversation start = startingConversation(template, resumed, msgs.subList(0, msgs.size() - 1));
+    ToolSetup.Tools tools = null;
+    ChatSession.Tools chatTools = null;
+    if (!request.tools.isEmpty() || !toolOptions.mcp.isEmpty() || !template.tools().isEmpty()) {
+      // on a terminal, --approve asks through the chat's own line reader: a second reader of
+      // /dev/tty would fight JLine for the keys
+      boolean askInChat = toolOptions.approve && !toolOptions.yes && s.ctx().stdinIsTerminal();
+      if (askInChat) {
+        toolOptions.approve = false;
+      }
+      try {
+        tools = ToolSetup.build(s, request, toolOptions);
+      } catch (RuntimeException e) {
+        s.discardClient();
+        throw e;
+      }
+      template = ToolSetup.offer(template, tools.toolbox());
+      var box = tools.toolbox();
+      chatTools =
+          new ChatSession.Tools(
+              tools.executor(),
+              askInChat ? call -> box.has(call.name()) : null,
+              toolOptions.maxIterations,
+              toolOptions.parallel,
+              toolOptions.trace);
+    }
     ChatSession.Options options =
         new ChatSession.Options(
             s.client(),
@@ -138,7 +165,8 @@ final class ChatCommand implements Callable<Integer> {
             request.showThinking(),
             request.usage(),
             store,
-            System::nanoTime);
+            System::nanoTime,
+            chatTools);
     boolean colour =
         Style.forStream(s.ctx().stdoutIsTerminal(), s.global().noColor(), s.ctx().env()).enabled();
     ModelCache models = new ModelCache(xdg.cache());
@@ -158,8 +186,22 @@ final class ChatCommand implements Callable<Integer> {
             + " · "
             + start.model()
             + " · /help for commands, Ctrl-D to quit";
-    try (var client = options.client()) {
+    // a signal that ends the process (Ctrl-C with stdin not a terminal, SIGTERM) stops the tools
+    Thread stopTools = tools == null ? null : new Thread(tools::close, "anthropic-chat-tools-stop");
+    if (stopTools != null) {
+      Runtime.getRuntime().addShutdownHook(stopTools);
+    }
+    try (var client = options.client();
+        ToolSetup.Tools running = tools) {
       return Chat.run(options, io, start, attachments, greeting);
+    } finally {
+      if (stopTools != null) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(stopTools);
+        } catch (IllegalStateException shuttingDown) {
+          // the hook is running or has run
+        }
+      }
     }
   }
 

@@ -5,8 +5,6 @@ import com.anthropic.tool.client.CallOptions;
 import com.anthropic.tool.client.Files;
 import com.anthropic.tool.config.Settings;
 import java.io.PrintWriter;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -18,7 +16,7 @@ final class CommandSupport {
   private final PrintWriter err;
   private final Supplier<String> usage;
   private Settings settings;
-  private CompletableFuture<AnthropicClient> pending;
+  private Startup.EarlyClient pending;
   private AnthropicClient lookupClient;
   private boolean filesBeta;
 
@@ -97,31 +95,19 @@ final class CommandSupport {
   }
 
   private AnthropicClient takeClient() {
-    CompletableFuture<AnthropicClient> started = pending;
+    Startup.EarlyClient started = pending;
     if (started == null) {
       return ClientFactory.create(global(), settings(), err(), ctx.sleeper());
     }
     pending = null;
-    try {
-      return started.join();
-    } catch (CompletionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
-      }
-      if (cause instanceof Error) {
-        throw (Error) cause;
-      }
-      throw e;
-    }
+    return started.take();
   }
 
   /**
-   * Starts building the client on another thread, so that loading HttpClient and starting its I/O
-   * reactor (tens of ms on a cold JVM) overlaps reading stdin and building the request. {@link
-   * #client()} then takes it, and its failures (no key, bad base URL) surface there, in the same
-   * order as without this. A command that fails before it takes the client calls {@link
-   * #discardClient()}.
+   * Starts building the client on another thread ({@link Startup}, step 6), so that it overlaps
+   * reading stdin and building the request. {@link #client()} then takes it, and its failures (no
+   * key, bad base URL) surface there, in the same order as without this. A command that fails
+   * before it takes the client calls {@link #discardClient()}.
    */
   void startClient() {
     if (pending != null) {
@@ -133,20 +119,8 @@ final class CommandSupport {
     } catch (RuntimeException e) {
       return; // reported by the code that needs the settings
     }
-    CompletableFuture<AnthropicClient> f = new CompletableFuture<>();
-    Thread t =
-        new Thread(
-            () -> {
-              try {
-                f.complete(ClientFactory.create(global, loaded, err, ctx.sleeper()));
-              } catch (Throwable e) { // NOPMD: handed to the thread that takes the client
-                f.completeExceptionally(e);
-              }
-            },
-            "anthropic-client-init");
-    t.setDaemon(true);
-    t.start();
-    pending = f;
+    pending =
+        Startup.EarlyClient.start(() -> ClientFactory.create(global, loaded, err, ctx.sleeper()));
   }
 
   /** Closes a client that {@link #startClient()} built but nothing took. */
@@ -155,10 +129,10 @@ final class CommandSupport {
       lookupClient.close();
       lookupClient = null;
     }
-    CompletableFuture<AnthropicClient> started = pending;
+    Startup.EarlyClient started = pending;
     pending = null;
     if (started != null) {
-      started.thenAccept(AnthropicClient::close);
+      started.discard();
     }
   }
 

@@ -4,16 +4,10 @@ import com.anthropic.tool.client.AnthropicClient;
 import com.anthropic.tool.client.model.Json;
 import com.anthropic.tool.client.model.MessagesRequest;
 import com.anthropic.tool.client.model.TokenCount;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code count-tokens}: how many input tokens a request would use. */
 @Command(
@@ -30,9 +24,7 @@ import picocli.CommandLine.Spec;
       "  while read q; do anthropic count-tokens -n \"$q\"; done < questions.txt"
     })
 final class CountTokensCommand implements Callable<Integer> {
-  @ParentCommand RootCommand root;
-  @Spec CommandSpec spec;
-  @Mixin RequestOptions request;
+  @Mixin PromptInput input = new PromptInput();
 
   @Option(
       names = "--format",
@@ -41,14 +33,11 @@ final class CountTokensCommand implements Callable<Integer> {
       description = "text (default): the number; json: the API's answer.")
   String format = "text";
 
-  @Parameters(paramLabel = "PROMPT", description = "Prompt words, joined with spaces.")
-  List<String> prompt = new ArrayList<>();
-
   @Override
   public Integer call() {
-    CommandSupport s = new CommandSupport(root, spec);
+    CommandSupport s = input.support();
     Formats.check(format, "text", "json");
-    MessagesRequest req = s.requests().build(request, prompt, s.shortUsage());
+    MessagesRequest req = s.requests().build(input.request, input.prompt, s.shortUsage());
     TokenCount count;
     try (AnthropicClient client = s.client()) {
       count = client.countTokens(req, s.callOptions());

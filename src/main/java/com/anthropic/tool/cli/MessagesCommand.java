@@ -3,16 +3,10 @@ package com.anthropic.tool.cli;
 import com.anthropic.tool.client.AnthropicClient;
 import com.anthropic.tool.client.model.Message;
 import com.anthropic.tool.client.model.MessagesRequest;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code messages}: one non-streaming call; prints the answer. */
 @Command(
@@ -29,9 +23,7 @@ import picocli.CommandLine.Spec;
       "  while read q; do anthropic messages -n \"$q\"; done < questions.txt"
     })
 final class MessagesCommand implements Callable<Integer> {
-  @ParentCommand RootCommand root;
-  @Spec CommandSpec spec;
-  @Mixin RequestOptions request;
+  @Mixin PromptInput input = new PromptInput();
 
   @Option(
       names = "--format",
@@ -40,12 +32,9 @@ final class MessagesCommand implements Callable<Integer> {
       description = "text (default): the answer text; json: the full Message object.")
   String format = "text";
 
-  @Parameters(paramLabel = "PROMPT", description = "Prompt words, joined with spaces.")
-  List<String> prompt = new ArrayList<>();
-
   @Override
   public Integer call() {
-    return run(new CommandSupport(root, spec));
+    return run(input.support());
   }
 
   int run(CommandSupport s) {
@@ -53,7 +42,7 @@ final class MessagesCommand implements Callable<Integer> {
     s.startClient();
     MessagesRequest req;
     try {
-      req = s.requests().build(request, prompt, s::shortUsage);
+      req = s.requests().build(input.request, input.prompt, s::shortUsage);
     } catch (RuntimeException e) {
       s.discardClient();
       throw e;
@@ -67,11 +56,11 @@ final class MessagesCommand implements Callable<Integer> {
       m = client.messages(req, s.callOptions());
     }
     MessageOutput output = s.output();
-    if (request.showThinking()) {
+    if (input.request.showThinking()) {
       output.printThinking(m.thinking());
     }
     output.printMessage(m, format);
-    output.printNotes(m, request.usage());
+    output.printNotes(m, input.request.usage());
     output.checkSchema(req, m);
     return ExitCodes.OK;
   }

@@ -5,17 +5,11 @@ import com.anthropic.tool.client.error.AnthropicException;
 import com.anthropic.tool.client.model.Message;
 import com.anthropic.tool.client.model.MessagesRequest;
 import com.anthropic.tool.client.stream.MessageStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code stream}: the {@code messages} request with {@code stream: true}; text is printed as it
@@ -33,9 +27,7 @@ import picocli.CommandLine.Spec;
       "  cat notes.md | anthropic stream \"Summarise these notes\""
     })
 final class StreamCommand implements Callable<Integer> {
-  @ParentCommand RootCommand root;
-  @Spec CommandSpec spec;
-  @Mixin RequestOptions request;
+  @Mixin PromptInput input = new PromptInput();
 
   @Option(
       names = "--format",
@@ -46,12 +38,9 @@ final class StreamCommand implements Callable<Integer> {
               + " jsonl: each event's data, one per line, as it arrives.")
   String format = "text";
 
-  @Parameters(paramLabel = "PROMPT", description = "Prompt words, joined with spaces.")
-  List<String> prompt = new ArrayList<>();
-
   @Override
   public Integer call() {
-    return run(new CommandSupport(root, spec));
+    return run(input.support());
   }
 
   int run(CommandSupport s) {
@@ -59,13 +48,13 @@ final class StreamCommand implements Callable<Integer> {
     s.startClient();
     MessagesRequest req;
     try {
-      req = s.requests().build(request, prompt, s::shortUsage);
+      req = s.requests().build(input.request, input.prompt, s::shortUsage);
     } catch (RuntimeException e) {
       s.discardClient();
       throw e;
     }
     StreamRenderer renderer =
-        new StreamRenderer(s.out(), s.err(), s.errStyle(), format, request.showThinking());
+        new StreamRenderer(s.out(), s.err(), s.errStyle(), format, input.request.showThinking());
     MessageOutput output = s.output();
     boolean tty = s.ctx().stdoutIsTerminal();
     try (AnthropicClient client = s.client();
@@ -108,7 +97,7 @@ final class StreamCommand implements Callable<Integer> {
                     + (v.length() > 80 ? v.substring(0, 80) + "…" : v)
                     + ")");
       }
-      output.printNotes(m, request.usage());
+      output.printNotes(m, input.request.usage());
       output.checkSchema(req, m);
     }
     return ExitCodes.OK;

@@ -299,7 +299,8 @@ public final class AnthropicClient implements AutoCloseable {
     return json(method, path, body, timeout, CallOptions.none());
   }
 
-  private JsonObject json(
+  /** {@link #json(String, String, byte[], Duration)} with per-call options. */
+  JsonObject json(
       String method, String path, byte[] body, Duration timeout, CallOptions callOptions) {
     try (RawResponse response = send(method, url(path), body, timeout, callOptions, false)) {
       return parse(response);

@@ -98,14 +98,26 @@ public final class Batches {
   /** {@code {"requests":[]}}: the create body without its requests. */
   private static final long EMPTY_BODY_BYTES = "{\"requests\":[]}".length();
 
+  /** Same as {@link #create(List, CallOptions)} with the client's options. */
+  public MessageBatch create(List<BatchRequest> requests) {
+    return create(requests, CallOptions.none());
+  }
+
   /**
-   * Creates a batch ({@code POST /v1/messages/batches}).
+   * Creates a batch ({@code POST /v1/messages/batches}) with per-call options: requests that attach
+   * an uploaded file by id need the Files API beta on this call too.
+   *
+   * <pre>{@code
+   * MessageBatch b = client.batches().create(requests,
+   *     CallOptions.builder().beta(Files.BETA).build());
+   * }</pre>
    *
    * @throws InvalidRequestException when the list is empty, over {@link #MAX_REQUESTS} or {@link
    *     #MAX_BYTES} (see {@link #partition}), or repeats a custom id; nothing is sent then
    */
-  public MessageBatch create(List<BatchRequest> requests) {
+  public MessageBatch create(List<BatchRequest> requests, CallOptions call) {
     Objects.requireNonNull(requests, "requests");
+    Objects.requireNonNull(call, "call");
     if (requests.isEmpty()) {
       throw new InvalidRequestException("a batch needs at least one request");
     }
@@ -140,10 +152,12 @@ public final class Batches {
     }
     body.writeBytes("]}".getBytes(StandardCharsets.UTF_8));
     Duration timeout =
-        client.options().timeout().compareTo(MIN_CREATE_TIMEOUT) >= 0
-            ? client.options().timeout()
-            : MIN_CREATE_TIMEOUT;
-    return MessageBatch.fromJson(client.json("POST", PATH, body.toByteArray(), timeout));
+        call.timeout()
+            .orElse(
+                client.options().timeout().compareTo(MIN_CREATE_TIMEOUT) >= 0
+                    ? client.options().timeout()
+                    : MIN_CREATE_TIMEOUT);
+    return MessageBatch.fromJson(client.json("POST", PATH, body.toByteArray(), timeout, call));
   }
 
   /** One batch ({@code GET /v1/messages/batches/{id}}). */

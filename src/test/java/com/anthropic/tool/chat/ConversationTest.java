@@ -137,4 +137,47 @@ class ConversationTest {
     assertThrows(
         IllegalArgumentException.class, () -> Conversation.fromJson(Json.parseObject("{}")));
   }
+
+  private static ContentBlock.ToolUse use(String id) {
+    return new ContentBlock.ToolUse(id, "weather", new com.google.gson.JsonObject(), null);
+  }
+
+  private static ContentBlock.ToolResult result(String id, String text, Boolean error) {
+    return new ContentBlock.ToolResult(id, List.of(ContentBlock.Text.of(text)), error, null, null);
+  }
+
+  @Test
+  void should_count_tool_results_as_part_of_the_answer_not_as_questions() {
+    Conversation c =
+        Conversation.start("c1", T0, "claude-test", null)
+            .withUser(List.of(ContentBlock.Text.of("weather?")))
+            .withAssistant(List.of(use("t1")), false)
+            .withUser(List.of(result("t1", "21C", null)))
+            .withAssistant(List.of(ContentBlock.Text.of("Warm.")), false);
+    assertEquals(1, c.userTurns());
+    assertEquals("weather?", c.firstLine());
+    assertEquals(0, c.withoutLastExchange().turns().size());
+    assertEquals(1, c.forRetry().orElseThrow().turns().size());
+  }
+
+  @Test
+  void should_answer_the_open_calls_of_a_cut_round_after_the_results_that_arrived() {
+    Conversation c =
+        Conversation.start("c1", T0, "claude-test", null)
+            .withUser(List.of(ContentBlock.Text.of("two cities")))
+            .withAssistant(List.of(ContentBlock.Text.of("Looking."), use("t1"), use("t2")), false)
+            .withUser(List.of(result("t1", "21C", null)))
+            .answeringOpenToolUses("cut");
+    assertEquals(3, c.turns().size());
+    assertEquals(
+        List.of(result("t1", "21C", null), result("t2", "cut", Boolean.TRUE)),
+        c.turns().get(2).content());
+    assertEquals(c, c.answeringOpenToolUses("again"), "nothing left open");
+    Conversation fresh =
+        Conversation.start("c1", T0, "claude-test", null)
+            .withUser(List.of(ContentBlock.Text.of("q")))
+            .withAssistant(List.of(use("t9")), false)
+            .answeringOpenToolUses("stopped");
+    assertEquals(List.of(result("t9", "stopped", Boolean.TRUE)), fresh.turns().get(2).content());
+  }
 }

@@ -72,6 +72,18 @@ class BatchesCommandTest {
         + "}";
   }
 
+  /** The content of the first message of request i of a create body's {@code requests}. */
+  private static JsonArray firstTurn(JsonArray requests, int i) {
+    return requests
+        .get(i)
+        .getAsJsonObject()
+        .getAsJsonObject("params")
+        .getAsJsonArray("messages")
+        .get(0)
+        .getAsJsonObject()
+        .getAsJsonArray("content");
+  }
+
   private Path write(String name, String text) throws IOException {
     Path p = tmp.resolve(name);
     Files.writeString(p, text);
@@ -198,24 +210,54 @@ class BatchesCommandTest {
             .run("batches", "create", "--prompts", prompts.toString(), "-m", "claude-x");
 
     assertEquals(0, r.exitCode(), r.describe());
-    String body = server.retrieveRecordedRequests(request())[0].getBodyAsString();
+    HttpRequest create = server.retrieveRecordedRequests(request())[0];
+    assertEquals("", create.getFirstHeader("anthropic-beta"), "no file id, no Files beta");
+    String body = create.getBodyAsString();
     JsonArray reqs = Json.parseObject(body).getAsJsonArray("requests");
     assertEquals(2, reqs.size());
     for (int i = 0; i < 2; i++) {
-      JsonArray content =
-          reqs.get(i)
-              .getAsJsonObject()
-              .getAsJsonObject("params")
-              .getAsJsonArray("messages")
-              .get(0)
-              .getAsJsonObject()
-              .getAsJsonArray("content");
+      JsonArray content = firstTurn(reqs, i);
       assertEquals(2, content.size(), body);
       assertTrue(content.get(0).toString().contains("the shared document"), body);
       assertEquals(
           i == 0 ? "q one" : "q two", content.get(1).getAsJsonObject().get("text").getAsString());
     }
     assertFalse(body.contains("PROMPT"), body);
+  }
+
+  @Test
+  void should_attach_an_uploaded_file_to_every_prompt_and_create_with_the_files_beta()
+      throws IOException {
+    server
+        .when(request().withMethod("GET").withPath("/v1/files/file_011"))
+        .respond(
+            response()
+                .withBody(
+                    "{\"id\":\"file_011\",\"type\":\"file\",\"filename\":\"paper.pdf\","
+                        + "\"mime_type\":\"application/pdf\",\"size_bytes\":17,"
+                        + "\"created_at\":\"2025-04-15T18:37:24Z\",\"downloadable\":false}"));
+    server
+        .when(request().withMethod("POST").withPath("/v1/messages/batches"))
+        .respond(response().withBody(batch("msgbatch_4", "in_progress", null)));
+    Path prompts = write("prompts.txt", "summarise it\nlist its sources\n");
+
+    CommandHarness.Result r =
+        harness().run("batches", "create", "--prompts", prompts.toString(), "-n", "-a", "file_011");
+
+    assertEquals(0, r.exitCode(), r.describe());
+    assertTrue(r.out().startsWith("msgbatch_4\t"), r.describe());
+    HttpRequest[] lookups = server.retrieveRecordedRequests(request().withPath("/v1/files/.*"));
+    assertEquals(1, lookups.length, "one metadata lookup for the id, not one per prompt");
+    HttpRequest create =
+        server.retrieveRecordedRequests(request().withPath("/v1/messages/batches"))[0];
+    assertEquals("files-api-2025-04-14", create.getFirstHeader("anthropic-beta"));
+    JsonArray reqs = Json.parseObject(create.getBodyAsString()).getAsJsonArray("requests");
+    assertEquals(2, reqs.size());
+    for (int i = 0; i < 2; i++) {
+      JsonObject first = firstTurn(reqs, i).get(0).getAsJsonObject();
+      assertEquals("document", first.get("type").getAsString(), create.getBodyAsString());
+      assertEquals("{\"type\":\"file\",\"file_id\":\"file_011\"}", first.get("source").toString());
+    }
   }
 
   @Test

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.anthropic.tool.client.stream.SseTestServer;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +55,28 @@ class ChatCommandTest {
       assertEquals(4, fields.length, list.describe());
       assertEquals("claude-sonnet-4-6", fields[2]);
       assertEquals("first", fields[3]);
+    }
+  }
+
+  @Test
+  void should_say_when_it_will_retry_an_overloaded_answer_and_then_answer() throws Exception {
+    List<Duration> waits = new CopyOnWriteArrayList<>();
+    try (SseTestServer server =
+        new SseTestServer(
+            c ->
+                c.header("retry-after", "2")
+                    .status(
+                        529,
+                        "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\","
+                            + "\"message\":\"Overloaded\"}}"),
+            SseTestServer.body(answer("Made it.")))) {
+      CommandHarness.Result r = harness(server, "hello\n").sleeper(waits::add).run("chat");
+      assertEquals(0, r.exitCode(), r.describe());
+      assertEquals("Made it.\n\n", r.out(), r.describe());
+      assertEquals(
+          "retrying: POST /v1/messages got HTTP 529; attempt 2 in 2.0 s\n", r.err(), r.describe());
+      assertEquals(List.of(Duration.ofSeconds(2)), waits);
+      assertEquals(2, server.requests());
     }
   }
 

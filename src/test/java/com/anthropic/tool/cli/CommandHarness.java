@@ -92,7 +92,7 @@ public final class CommandHarness {
         new CliContext(
             env, stdin, stdinIsTerminal, stdoutIsTerminal, stderrIsTerminal, stdout, sleeper);
     PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
-    int code = Cli.run(args, ctx, out, new PrintWriter(err));
+    int code = Startup.run(args, ctx, out, new PrintWriter(err));
     out.flush();
     return new Result(args, code, outBytes.toString(StandardCharsets.UTF_8), err.toString());
   }

@@ -219,7 +219,7 @@ class MockServerCommandTest {
         new Thread(
             () ->
                 code.set(
-                    Cli.run(
+                    Startup.run(
                         new String[] {"mock-server"},
                         ctx,
                         new PrintWriter(out),

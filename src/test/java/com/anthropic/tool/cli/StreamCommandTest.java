@@ -83,7 +83,7 @@ class StreamCommandTest {
     env.put("ANTHROPIC_API_KEY", "sk-test");
     CliContext ctx =
         new CliContext(env, new ByteArrayInputStream(new byte[0]), false, false, false);
-    return Cli.run(
+    return Startup.run(
         args, ctx, new PrintWriter(new BufferedWriter(stdout, 1 << 16)), new PrintWriter(err));
   }
 

@@ -100,6 +100,30 @@ class RequestHeadersTest {
   }
 
   @Test
+  void should_create_a_batch_with_the_call_betas_for_that_call_only() {
+    server
+        .when(request().withPath("/v1/messages/batches"))
+        .respond(
+            response()
+                .withBody(
+                    "{\"id\":\"b1\",\"type\":\"message_batch\",\"processing_status\":"
+                        + "\"in_progress\"}"));
+    List<com.anthropic.tool.client.model.BatchRequest> requests =
+        List.of(
+            com.anthropic.tool.client.model.BatchRequest.of("q1", TestServers.request().build()));
+    try (AnthropicClient c = AnthropicClient.builder().apiKey("k").baseUrl(base()).build()) {
+      assertEquals(
+          "b1", c.batches().create(requests, CallOptions.builder().beta(Files.BETA).build()).id());
+      c.batches().create(requests);
+    }
+    HttpRequest[] all = server.retrieveRecordedRequests(request().withPath("/v1/messages/batches"));
+
+    assertEquals(2, all.length);
+    assertEquals("files-api-2025-04-14", all[0].getFirstHeader("anthropic-beta"));
+    assertEquals("", all[1].getFirstHeader("anthropic-beta"));
+  }
+
+  @Test
   void should_not_send_call_options_in_the_body() {
     HttpRequest r;
     try (AnthropicClient c = AnthropicClient.builder().apiKey("k").baseUrl(base()).build()) {

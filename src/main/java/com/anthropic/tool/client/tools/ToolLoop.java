@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * The call, execute tools, reply loop. Each round sends the request with the conversation so far;
@@ -54,6 +55,7 @@ public final class ToolLoop {
   private final ToolExecutor executor;
   private final int maxIterations;
   private final int parallelism;
+  private final UnaryOperator<List<MessageParam>> sent;
   private final Object lock = new Object();
   private volatile boolean cancelled;
   private MessageStream current;
@@ -64,6 +66,7 @@ public final class ToolLoop {
     this.executor = Objects.requireNonNull(b.executor, "executor");
     this.maxIterations = b.maxIterations;
     this.parallelism = b.parallelism;
+    this.sent = b.sent;
   }
 
   public static Builder builder(AnthropicClient client) {
@@ -116,7 +119,8 @@ public final class ToolLoop {
         if (cancelled) {
           throw new ToolLoopCancelledException(transcript, usage, null);
         }
-        MessagesRequest req = request.toBuilder().messages(transcript).stream(false).build();
+        MessagesRequest req =
+            request.toBuilder().messages(sent.apply(List.copyOf(transcript))).stream(false).build();
         Message m = stream ? streamRound(req, listener, transcript, usage) : call(req, listener);
         usage = Usages.add(usage, m.usage());
         transcript.add(MessageParam.assistant(m.content()));
@@ -258,6 +262,7 @@ public final class ToolLoop {
     private ToolExecutor executor;
     private int maxIterations = DEFAULT_MAX_ITERATIONS;
     private int parallelism = 4;
+    private UnaryOperator<List<MessageParam>> sent = UnaryOperator.identity();
 
     private Builder(AnthropicClient client) {
       this.client = client;
@@ -284,6 +289,16 @@ public final class ToolLoop {
         throw new IllegalArgumentException("parallelism must be at least 1, got " + n);
       }
       this.parallelism = n;
+      return this;
+    }
+
+    /**
+     * What each round sends for the transcript so far (default: the transcript as it is), for
+     * example the same turns with a prompt-caching breakpoint moved to the newest user turn. The
+     * transcript the loop keeps and returns is not changed.
+     */
+    public Builder messagesSent(UnaryOperator<List<MessageParam>> rewrite) {
+      this.sent = Objects.requireNonNull(rewrite, "rewrite");
       return this;
     }
 

@@ -59,6 +59,12 @@ public final class SseTestServer implements AutoCloseable {
       return this;
     }
 
+    /** Adds a response header (before {@link #begin} or {@link #status}). */
+    public Conn header(String name, String value) {
+      exchange.getResponseHeaders().add(name, value);
+      return this;
+    }
+
     /** Answers with an error status and JSON body. */
     public void status(int code, String body) throws IOException {
       byte[] b = body.getBytes(StandardCharsets.UTF_8);

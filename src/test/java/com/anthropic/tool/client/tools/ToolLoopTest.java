@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.anthropic.tool.client.AnthropicClient;
 import com.anthropic.tool.client.model.ContentBlock;
+import com.anthropic.tool.client.model.MessageParam;
 import com.anthropic.tool.client.model.MessagesRequest;
 import com.anthropic.tool.client.model.Source;
 import com.google.gson.JsonElement;
@@ -327,6 +328,38 @@ class ToolLoopTest {
             assistant(thinking, redacted, search, searchResult, future, use),
             user(result("toolu_1", "Paris 21C", false))),
         api.body(1));
+  }
+
+  @Test
+  void should_send_each_round_the_rewritten_messages_and_keep_the_transcript_as_it_was() {
+    api.answer(
+        message("tool_use", toolUse("toolu_1", "Paris")), message("end_turn", text("It is 21C.")));
+    String marked = "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"marked\"}]}";
+
+    ToolLoopResult r =
+        run(
+            true,
+            ToolLoop.builder(client)
+                .executor(ToolLoopTest::weather)
+                .messagesSent(
+                    msgs -> {
+                      List<MessageParam> out = new java.util.ArrayList<>(msgs);
+                      out.add(MessageParam.user("marked"));
+                      return out;
+                    })
+                .build());
+
+    assertEquals(expectedBody(true, USER, marked), api.body(0));
+    assertEquals(
+        expectedBody(
+            true,
+            USER,
+            assistant(toolUse("toolu_1", "Paris")),
+            user(result("toolu_1", "Paris 21C", false)),
+            marked),
+        api.body(1));
+    assertEquals(4, r.transcript().size(), r.transcript().toString());
+    assertEquals("assistant", r.transcript().get(3).role());
   }
 
   @Test
