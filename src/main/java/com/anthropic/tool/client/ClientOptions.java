@@ -50,20 +50,14 @@ public record ClientOptions(
 
   /**
    * Parses {@code Name: value} lines, the format of {@code ANTHROPIC_CUSTOM_HEADERS} (blank lines
-   * are skipped). A line that is not {@code Name: value} is refused, naming its number but not its
-   * text, which may hold a secret.
+   * and lines without a colon are skipped).
    */
   static Map<String, String> parseHeaderLines(String text) {
     Map<String, String> out = new LinkedHashMap<>();
-    String[] lines = text.split("\\r?\\n");
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i];
+    for (String line : text.split("\\r?\\n")) {
       int colon = line.indexOf(':');
-      if (colon > 0 && !line.substring(0, colon).isBlank()) {
+      if (colon > 0) {
         out.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
-      } else if (!line.isBlank()) {
-        throw new InvalidRequestException(
-            "ANTHROPIC_CUSTOM_HEADERS line " + (i + 1) + " is not 'Name: value'");
       }
     }
     return out;

@@ -497,13 +497,6 @@ class BadInputMatrixTest {
         Map.of("ANTHROPIC_BASE_URL", "http://u:pw-BADINPUT@127.0.0.1:9"),
         msg(),
         "credentials");
-    env(
-        "ANTHROPIC_CUSTOM_HEADERS",
-        "a line with no colon",
-        Map.of("ANTHROPIC_CUSTOM_HEADERS", "x-ok: 1\nAuthorization Bearer sk-not-shown"),
-        msg(),
-        "ANTHROPIC_CUSTOM_HEADERS",
-        "line 2");
   }
 
   static List<String> cat(List<String> a, String... more) {
@@ -596,11 +589,7 @@ class BadInputMatrixTest {
     assertTrue(
         line.chars().noneMatch(ch -> ch < 0x20 || ch == 0x7f), "no control characters\n" + d);
     assertEquals("", r.out(), "nothing on stdout\n" + d);
-    assertFalse(
-        r.err().contains(KEY)
-            || r.err().contains("pw-BADINPUT")
-            || r.err().contains("sk-not-shown"),
-        "a secret leaked\n" + d);
+    assertFalse(r.err().contains(KEY) || r.err().contains("pw-BADINPUT"), "a secret leaked\n" + d);
     synchronized (OUTCOMES) {
       OUTCOMES.add(row(c, line));
     }
