@@ -539,6 +539,11 @@ public final class AnthropicClient implements AutoCloseable {
         throw new InvalidRequestException(
             "base URL must start with http:// or https://, got '" + url + "'");
       }
+      String rest = url.substring(url.indexOf("://") + 3);
+      String host = rest.split("[/?#]", 2)[0].replaceFirst(":[0-9]*$", "");
+      if (host.isEmpty() || host.chars().anyMatch(c -> c <= ' ')) {
+        throw new InvalidRequestException("base URL has no valid host, got '" + url + "'");
+      }
     }
 
     /** Test seam: replaces the HTTP transport. */

@@ -192,12 +192,6 @@ public final class Json {
     return e == null || e.isJsonNull() || !e.isJsonPrimitive() ? null : e.getAsString();
   }
 
-  /**
-   * The integer at key, or null when absent, null or not a primitive.
-   *
-   * @throws IllegalArgumentException when it is not a number ({@code 'max_tokens' must be a number,
-   *     got "ten"})
-   */
   public static Integer integer(JsonObject o, String key) {
     JsonElement e = o.get(key);
     if (e == null || e.isJsonNull() || !e.isJsonPrimitive()) {
@@ -205,12 +199,15 @@ public final class Json {
     }
     try {
       return e.getAsInt();
-    } catch (NumberFormatException notANumber) {
+    } catch (NumberFormatException x) {
       throw notANumber(key, e);
     }
   }
 
-  /** Like {@link #integer}, as a long. */
+  private static IllegalArgumentException notANumber(String key, JsonElement e) {
+    return new IllegalArgumentException(key + " must be a number, got " + e);
+  }
+
   public static Long longValue(JsonObject o, String key) {
     JsonElement e = o.get(key);
     if (e == null || e.isJsonNull() || !e.isJsonPrimitive()) {
@@ -218,12 +215,11 @@ public final class Json {
     }
     try {
       return e.getAsLong();
-    } catch (NumberFormatException notANumber) {
+    } catch (NumberFormatException x) {
       throw notANumber(key, e);
     }
   }
 
-  /** Like {@link #integer}, as a double. */
   public static Double number(JsonObject o, String key) {
     JsonElement e = o.get(key);
     if (e == null || e.isJsonNull() || !e.isJsonPrimitive()) {
@@ -231,18 +227,9 @@ public final class Json {
     }
     try {
       return e.getAsDouble();
-    } catch (NumberFormatException notANumber) {
+    } catch (NumberFormatException x) {
       throw notANumber(key, e);
     }
-  }
-
-  private static IllegalArgumentException notANumber(String key, JsonElement value) {
-    String shown = write(value);
-    return new IllegalArgumentException(
-        "'"
-            + key
-            + "' must be a number, got "
-            + (shown.length() > 40 ? shown.substring(0, 40) + "…" : shown));
   }
 
   public static Boolean bool(JsonObject o, String key) {
