@@ -337,7 +337,12 @@ final class RequestFactory {
       if (cmd == null) {
         throw CliException.input("--tool " + path + ": command must be an array of strings");
       }
-      cmd.forEach(e -> command.add(e.getAsString()));
+      for (var e : cmd) {
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+          throw CliException.input("--tool " + path + ": command must be an array of strings");
+        }
+        command.add(e.getAsString());
+      }
       o.remove("command");
     }
     if (!o.has("type") && !o.has("input_schema")) {
