@@ -59,6 +59,7 @@ public final class ToolLoopOverheadBenchmark {
                     Path.of("."),
                     Duration.ofSeconds(60),
                     Duration.ofSeconds(30),
+                    100_000,
                     null));
         tool0 = server;
       } else {

@@ -25,7 +25,9 @@ class McpContentTest {
 
   private static ToolOutput convert(Boolean isError, Object structured, McpSchema.Content... c) {
     return McpContent.toOutput(
-        new McpSchema.CallToolResult(List.of(c), isError, structured, null), v -> "{\"n\":1}");
+        new McpSchema.CallToolResult(List.of(c), isError, structured, null),
+        v -> "{\"n\":1}",
+        100_000);
   }
 
   @Test
@@ -82,5 +84,28 @@ class McpContentTest {
     ToolOutput out = convert(false, null, new McpSchema.TextContent(""));
 
     assertEquals(List.of(), out.content());
+  }
+
+  @Test
+  void should_cut_text_beyond_the_output_limit_at_a_character_boundary_with_a_marker() {
+    ToolOutput out =
+        McpContent.toOutput(
+            new McpSchema.CallToolResult(
+                List.of(
+                    new McpSchema.TextContent("abc"),
+                    new McpSchema.ImageContent(null, "iVBO", "image/png"),
+                    new McpSchema.TextContent("déf"),
+                    new McpSchema.TextContent("ghij")),
+                false,
+                null,
+                null),
+            v -> "",
+            5);
+
+    assertEquals(3, out.content().size(), out.toString());
+    assertEquals("image", out.content().get(1).type());
+    // 3 bytes of "abc", then "d" (1 byte) fits, "é" (2 bytes) would not: é, f and ghij dropped
+    assertEquals(
+        "abcd\n[output cut at 5 bytes (--tool-output-limit): 7 more bytes dropped]", out.text());
   }
 }
