@@ -507,19 +507,44 @@ class BadInputMatrixTest {
 
   @BeforeAll
   static void setUp() throws IOException {
-    for (Map.Entry<String, byte[]> f : FILES.entrySet()) {
-      Files.write(dir.resolve(f.getKey()), f.getValue());
-    }
-    Files.createDirectory(dir.resolve("dir"));
-    try (RandomAccessFile big = new RandomAccessFile(dir.resolve("big.json").toFile(), "rw")) {
-      big.setLength(33L << 20); // sparse: no 33 MB written
-    }
+    writeFiles(dir);
     server =
         new RawServer(
             (r, n) ->
                 Faults.json(
                     500,
                     "{\"type\":\"error\",\"error\":{\"type\":\"api_error\",\"message\":\"a request was sent\"}}"));
+  }
+
+  /** Writes the files the cases name into {@code d}. */
+  static void writeFiles(Path d) throws IOException {
+    for (Map.Entry<String, byte[]> f : FILES.entrySet()) {
+      Files.write(d.resolve(f.getKey()), f.getValue());
+    }
+    Files.createDirectory(d.resolve("dir"));
+    try (RandomAccessFile big = new RandomAccessFile(d.resolve("big.json").toFile(), "rw")) {
+      big.setLength(33L << 20); // sparse: no 33 MB written
+    }
+  }
+
+  /** The case's config file (or directory) under {@code config}, when it has one. */
+  static void writeConfig(Case c, Path config) throws IOException {
+    if (c.input().equals("config file")) {
+      Path file = config.resolve("anthropic-cli").resolve("config.properties");
+      Files.createDirectories(file.getParent());
+      if (c.config() == null) {
+        Files.createDirectory(file);
+      } else {
+        Files.writeString(file, c.config(), StandardCharsets.ISO_8859_1);
+      }
+    }
+  }
+
+  /** The case's arguments with {@code @x} resolved against {@code d}. */
+  static String[] args(Case c, Path d) {
+    return c.args().stream()
+        .map(a -> a.startsWith("@") ? d.resolve(a.substring(1)).toString() : a)
+        .toArray(String[]::new);
   }
 
   @AfterAll
@@ -533,22 +558,10 @@ class BadInputMatrixTest {
     return CASES.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> run(c)));
   }
 
-  private static String resolve(String arg) {
-    return arg.startsWith("@") ? dir.resolve(arg.substring(1)).toString() : arg;
-  }
-
   private static void run(Case c) throws IOException {
     Path home = Files.createTempDirectory(dir, "home");
     Path config = home.resolve("config");
-    if (c.input().equals("config file")) {
-      Path file = config.resolve("anthropic-cli").resolve("config.properties");
-      Files.createDirectories(file.getParent());
-      if (c.config() == null) {
-        Files.createDirectory(file);
-      } else {
-        Files.writeString(file, c.config(), StandardCharsets.ISO_8859_1);
-      }
-    }
+    writeConfig(c, config);
     int before = server.requests();
     CommandHarness h =
         new CommandHarness()
@@ -561,8 +574,7 @@ class BadInputMatrixTest {
             .env("XDG_STATE_HOME", home.resolve("state").toString())
             .sleeper(new RecordingSleeper());
     c.env().forEach(h::env);
-    CommandHarness.Result r =
-        h.run(c.args().stream().map(BadInputMatrixTest::resolve).toArray(String[]::new));
+    CommandHarness.Result r = h.run(args(c, dir));
     int sent = server.requests() - before;
     String d = c.name() + "\nrequests=" + sent + "\n" + r.describe();
     assertEquals(2, r.exitCode(), d);

@@ -509,7 +509,7 @@ class FaultMatrixTest {
     return CASES.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> run(c)));
   }
 
-  private static RawServer.Router router(Case c, String[] base) {
+  static RawServer.Router router(Case c, String[] base) {
     return (r, n) -> {
       if (r.path().equals(c.cmd().path())) {
         return c.scripts().get(Math.min(n, c.scripts().size()) - 1);
