@@ -410,7 +410,10 @@ class SecretsTest {
     Path home = Files.createTempDirectory(tmp, "fault");
     String[] base = new String[1];
     FaultMatrixTest.printedLatch = new CountDownLatch(1);
-    try (RawServer server = new RawServer(FaultMatrixTest.router(c, base))) {
+    try (RawServer server =
+        c.tls()
+            ? RawServer.tls(tmp, FaultMatrixTest.router(c, base))
+            : new RawServer(FaultMatrixTest.router(c, base))) {
       base[0] = server.baseUrl();
       List<String> args = new ArrayList<>(List.of("--debug"));
       args.addAll(c.cmd().args());
