@@ -418,7 +418,14 @@ public final class ChatSession {
     if (console.interactive()) {
       console.info().println(dim(line));
     } else {
-      console.err().println("usage: " + line);
+      // the -u line of every other command (CLI.md, Request options), so scripts read one shape
+      console
+          .err()
+          .println(
+              "usage: "
+                  + u.summary()
+                  + totals.lastCost().map(c -> " estimated_cost=" + c.formatted()).orElse("")
+                  + (calls > 1 ? " (" + calls(calls) + ")" : ""));
     }
     console.info().flush();
     console.err().flush();

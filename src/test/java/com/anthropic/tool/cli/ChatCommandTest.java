@@ -65,6 +65,24 @@ class ChatCommandTest {
   }
 
   @Test
+  void should_print_the_usage_line_of_the_other_commands_with_u_when_piped() throws Exception {
+    try (SseTestServer server = new SseTestServer(SseTestServer.body(answer("One.")))) {
+      CommandHarness.Result r =
+          harness(server, "first\n").run("chat", "-u", "-m", "claude-haiku-4-5");
+
+      assertEquals(0, r.exitCode(), r.describe());
+      assertEquals("One.\n\n", r.out(), r.describe());
+      assertTrue(
+          r.err()
+              .lines()
+              .anyMatch(
+                  l ->
+                      l.matches("usage: input_tokens=1 output_tokens=2 estimated_cost=\\$[0-9.]+")),
+          "the line messages -u prints (CLI.md, Request options): " + r.describe());
+    }
+  }
+
+  @Test
   void should_answer_each_line_and_list_the_saved_conversation() throws Exception {
     try (SseTestServer server =
         new SseTestServer(SseTestServer.body(answer("One.")), SseTestServer.body(answer("Two.")))) {
