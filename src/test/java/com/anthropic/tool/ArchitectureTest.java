@@ -81,6 +81,54 @@ class ArchitectureTest {
     assertEquals(List.of(), new ArrayList<>(new TreeSet<>(violations)));
   }
 
+  private static final Path MCP = MAIN.resolve("mcp");
+  private static final List<String> MCP_SDK = List.of("io.modelcontextprotocol.", "reactor.");
+
+  @Test
+  void should_keep_the_mcp_sdk_inside_the_mcp_package_and_mcp_to_cli_through_one_class()
+      throws IOException {
+    // the MCP SDK (with Reactor and Jackson) loads only when --mcp is given: only mcp/ uses it,
+    // and only cli/McpTools names mcp/ (the start-up of every other command never touches it)
+    List<String> violations = new ArrayList<>();
+    for (Path p : sources(MAIN)) {
+      if (p.startsWith(MCP)) {
+        continue;
+      }
+      String text = Files.readString(p);
+      for (String imported : imports(text)) {
+        for (String sdk : MCP_SDK) {
+          if (imported.startsWith(sdk)) {
+            violations.add(p + " imports " + imported);
+          }
+        }
+      }
+      if (text.contains("com.anthropic.tool.mcp.") && !p.endsWith("cli/McpTools.java")) {
+        violations.add(p + " names com.anthropic.tool.mcp (only cli/McpTools may)");
+      }
+    }
+    assertEquals(List.of(), violations);
+  }
+
+  @Test
+  void should_keep_the_mcp_package_free_of_cli_chat_and_config() throws IOException {
+    List<String> violations = new ArrayList<>();
+    List<Path> sources = sources(MCP);
+    assertTrue(sources.size() > 2, "too few sources found: " + sources);
+    for (Path p : sources) {
+      for (String imported : imports(Files.readString(p))) {
+        if (imported.startsWith("com.anthropic.tool.")
+            && !imported.startsWith("com.anthropic.tool.client.")
+            && !imported.startsWith("com.anthropic.tool.mcp.")) {
+          violations.add(p + " imports " + imported);
+        }
+        if (imported.startsWith("picocli.") || imported.startsWith("org.jline.")) {
+          violations.add(p + " imports " + imported);
+        }
+      }
+    }
+    assertEquals(List.of(), violations);
+  }
+
   @Test
   void should_have_no_cycle_between_the_client_packages() throws IOException {
     Map<String, Set<String>> uses = new TreeMap<>();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.anthropic.tool.client.tools.ScriptedApi;
+import com.anthropic.tool.mcp.TestMcpServer;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,6 +135,48 @@ class ToolLoopIT {
         handle.get().onExit().get(10, TimeUnit.SECONDS); // the tool's child was killed too
       } catch (java.util.concurrent.TimeoutException e) {
         throw new AssertionError("the tool's child " + child + " still runs\n" + describe(), e);
+      }
+    }
+    assertEquals(1, api.bodies().size(), "nothing sent after Ctrl-C");
+    assertFalse(Files.readString(tmp.resolve("err")).contains("Exception"), describe());
+  }
+
+  @Test
+  void should_stop_the_mcp_server_on_ctrl_c_during_a_call_with_exit_130() throws Exception {
+    Path fifo = tmp.resolve("hanging");
+    Path pidFile = tmp.resolve("server.pid");
+    assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+    api.answer(
+        message("tool_use", toolUse("toolu_1", "hang", "{}")), message("end_turn", text("never")));
+    CompletableFuture<String> hanging =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return Files.readString(fifo); // blocks until the hang tool opens the fifo
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+
+    Process p =
+        launch(
+            "tool-loop",
+            "--mcp",
+            TestMcpServer.command("--pid-file", pidFile.toString(), "--signal", fifo.toString()),
+            "go");
+    assertEquals("hanging\n", hanging.get(DEADLINE_SECONDS, TimeUnit.SECONDS), describe());
+    long server = Long.parseLong(Files.readString(pidFile).strip());
+    Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start();
+    assertTrue(kill.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS));
+
+    assertTrue(p.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS), "SIGINT ignored");
+    assertEquals(130, p.exitValue(), describe());
+    var handle = ProcessHandle.of(server);
+    if (handle.isPresent()) {
+      try {
+        handle.get().onExit().get(10, TimeUnit.SECONDS); // the server was stopped, no orphan
+      } catch (java.util.concurrent.TimeoutException e) {
+        throw new AssertionError("the MCP server " + server + " still runs\n" + describe(), e);
       }
     }
     assertEquals(1, api.bodies().size(), "nothing sent after Ctrl-C");

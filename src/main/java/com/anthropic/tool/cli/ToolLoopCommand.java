@@ -2,6 +2,7 @@ package com.anthropic.tool.cli;
 
 import com.anthropic.tool.client.AnthropicClient;
 import com.anthropic.tool.client.model.MessagesRequest;
+import com.anthropic.tool.client.tools.ToolExecutionException;
 import com.anthropic.tool.client.tools.ToolLoop;
 import com.anthropic.tool.client.tools.ToolLoopCancelledException;
 import com.anthropic.tool.client.tools.ToolLoopResult;
@@ -32,6 +33,8 @@ import picocli.CommandLine.Spec;
       "  anthropic tool-loop --tool weather.json \"What is the weather in Paris?\"",
       "  anthropic tool-loop --tool ls.json --trace --approve \"Which file here is largest?\"",
       "  git diff | anthropic tool-loop --tool run-tests.json --tool-timeout 300 \"Fix the failing test\"",
+      "  anthropic tool-loop --mcp \"npx -y @modelcontextprotocol/server-filesystem .\" \"Which file"
+          + " here is largest?\"",
       "  anthropic tool-loop --tool calc.json --format jsonl \"What is 17 * 23?\" | jq -c .type"
     })
 final class ToolLoopCommand implements Callable<Integer> {
@@ -90,6 +93,9 @@ final class ToolLoopCommand implements Callable<Integer> {
         r = loop.stream(req, renderer);
       } catch (ToolLoopCancelledException e) {
         return ExitCodes.OK; // only a closed stdout cancels here; Ctrl-C ends the JVM with 130
+      } catch (ToolExecutionException e) {
+        // a tool that could not run at all (an MCP server that crashed): one line, exit 1
+        throw new CliException(ExitCodes.FAILURE, "tool_error", e.getMessage(), e);
       } finally {
         renderer.endLine();
         removeHook(onCtrlC);

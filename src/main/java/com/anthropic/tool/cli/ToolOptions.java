@@ -13,8 +13,8 @@ public final class ToolOptions {
       names = "--mcp",
       paramLabel = "\"COMMAND ARGS\"",
       description =
-          "Start an MCP server over stdio and offer its tools; repeatable (not in this build"
-              + " yet).")
+          "Start a Model Context Protocol server over stdio (the words split as a shell would,"
+              + " no shell run) and offer its tools; repeatable.")
   List<String> mcp = new ArrayList<>();
 
   @Option(

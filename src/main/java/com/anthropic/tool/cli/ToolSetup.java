@@ -11,7 +11,9 @@ import com.anthropic.tool.toolbox.Toolbox;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds the {@link Toolbox} of a command from {@code --tool} files and {@code --mcp} servers, and
@@ -49,6 +51,7 @@ final class ToolSetup {
               opts.toolOutputLimit,
               processes);
       RequestFactory files = s.requests();
+      Map<String, String> sources = new HashMap<>();
       for (String path : request.tools) {
         RequestFactory.LocalTool local = files.loadTool(path);
         if (local.command().isEmpty()) {
@@ -62,10 +65,11 @@ final class ToolSetup {
             box,
             local.tool(),
             new ProcessTool(local.tool().name(), local.command(), settings),
-            path);
+            "--tool " + path,
+            sources);
       }
       if (!opts.mcp.isEmpty()) {
-        McpTools.start(box, opts.mcp, ProcessTool.withoutCredentials(s.ctx().env()), s.err());
+        McpTools.start(box, opts, ProcessTool.withoutCredentials(s.ctx().env()), s.err(), sources);
       }
       ToolExecutor executor = box;
       if (opts.approve && !opts.yes) {
@@ -80,12 +84,20 @@ final class ToolSetup {
     }
   }
 
-  private static void add(Toolbox box, Tool tool, ToolExecutor exec, String source) {
-    try {
-      box.add(tool, exec);
-    } catch (IllegalArgumentException e) {
-      throw CliException.input(source + ": " + e.getMessage());
+  /**
+   * Adds a tool; a name already given is exit 2 naming both sources.
+   *
+   * @param source the option that gives it ({@code --tool FILE}, {@code --mcp "COMMAND"})
+   * @param sources the source of every tool name added so far
+   */
+  static void add(
+      Toolbox box, Tool tool, ToolExecutor exec, String source, Map<String, String> sources) {
+    String other = sources.putIfAbsent(tool.name(), source);
+    if (other != null) {
+      throw CliException.input(
+          "two tools are named " + tool.name() + ": one from " + other + ", one from " + source);
     }
+    box.add(tool, exec);
   }
 
   /**

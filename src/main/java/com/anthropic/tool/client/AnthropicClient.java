@@ -44,8 +44,8 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * try (AnthropicClient client = AnthropicClient.fromEnv()) {
- *   MessagesRequest request =
- *       MessagesRequest.builder("claude-sonnet-4-5", List.of(MessageParam.user("Hi")), 256).build();
+ *   MessagesRequest request = MessagesRequest.builder(
+ *       "claude-sonnet-4-6", List.of(MessageParam.user("Hi")), 256).build();
  *   Message m = client.messages(request);
  *   out.println(m.text());
  *
@@ -403,7 +403,17 @@ public final class AnthropicClient implements AutoCloseable {
     transport.close();
   }
 
-  /** Collects the configuration; {@link #build()} fails fast on a missing key or a bad URL. */
+  /**
+   * Collects the configuration; {@link #build()} fails fast on a missing key or a bad URL.
+   *
+   * <pre>{@code
+   * AnthropicClient client = AnthropicClient.builder()
+   *     .fromEnv(System.getenv())        // ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL, ...
+   *     .timeout(Duration.ofSeconds(30)) // later calls win over the environment
+   *     .maxRetries(4)
+   *     .build();
+   * }</pre>
+   */
   public static final class Builder {
     private String apiKey;
     private String authToken;

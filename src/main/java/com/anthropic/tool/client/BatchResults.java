@@ -19,6 +19,17 @@ import java.util.stream.StreamSupport;
  * constant whatever the size of the file. Iterate typed results, or copy the lines through
  * unchanged with {@link #copyTo}. Close it to stop the download early.
  *
+ * <pre>{@code
+ * try (BatchResults results = client.batches().results(batchId)) {
+ *   results.stream()
+ *       .filter(r -> r instanceof BatchResult.Errored)
+ *       .forEach(r -> out.println(r.customId() + " failed"));
+ * }
+ * try (BatchResults results = client.batches().results(batchId)) {
+ *   results.copyTo(out); // the JSONL lines unchanged, in constant memory
+ * }
+ * }</pre>
+ *
  * <p>A connection that drops mid-body surfaces as a {@link
  * com.anthropic.tool.client.error.ConnectionException}, never as a silent end.
  */

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  *
  * <pre>{@code
  * MessageBatch b = client.batches().create(List.of(BatchRequest.of("q1", request)));
- * b = client.batches().waitUntilEnded(b.id(), BatchWait.defaults(), batch -> {});
+ * b = client.batches().waitUntilEnded(b.id(), Batches.BatchWait.defaults(), batch -> {});
  * try (BatchResults results = client.batches().results(b.id())) {
  *   results.forEach(r -> out.println(r.customId() + " " + r.type()));
  * }

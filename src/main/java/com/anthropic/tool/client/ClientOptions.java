@@ -13,6 +13,12 @@ import java.util.Map;
 /**
  * The resolved configuration of a client, and how the environment is read into it.
  *
+ * <pre>{@code
+ * ClientOptions o = client.options();
+ * out.println(o.baseUrl() + ", anthropic-version " + o.apiVersion() + ", betas " + o.betas());
+ * Duration t = ClientOptions.parseSeconds("2.5", "ANTHROPIC_TIMEOUT_SECS"); // its format
+ * }</pre>
+ *
  * @param timeout connect timeout and the longest silence on a response
  */
 public record ClientOptions(

@@ -10,6 +10,14 @@ import java.util.Optional;
 /**
  * A file's content as it arrives ({@link Files#download}). Closing it before the end cancels the
  * download.
+ *
+ * <pre>{@code
+ * try (FileContent content = client.files().download(fileId);
+ *     OutputStream file = new FileOutputStream("chart.png")) {
+ *   long n = content.transferTo(file); // 64 KiB at a time, in constant memory
+ *   out.println(n + " bytes of " + content.contentType().orElse("unknown type"));
+ * }
+ * }</pre>
  */
 public final class FileContent implements AutoCloseable {
   private final RawResponse response;

@@ -42,9 +42,23 @@ public final class Toolbox implements ToolExecutor, AutoCloseable {
     return this;
   }
 
-  /** Closed by {@link #close()}: a server, a process registry, ... */
-  public synchronized Toolbox own(AutoCloseable resource) {
-    resources.push(Objects.requireNonNull(resource, "resource"));
+  /**
+   * Closed by {@link #close()}: a server, a process registry, ... Once the box is closed (Ctrl-C
+   * while things start), a resource handed over is closed at once.
+   */
+  public Toolbox own(AutoCloseable resource) {
+    Objects.requireNonNull(resource, "resource");
+    synchronized (this) {
+      if (!closed) {
+        resources.push(resource);
+        return this;
+      }
+    }
+    try {
+      resource.close();
+    } catch (Exception ignored) {
+      // as in close()
+    }
     return this;
   }
 

@@ -316,13 +316,4 @@ class ToolLoopCommandTest {
 
     assertFalse((r.out() + r.err()).contains("sk-secret-test"), r.describe());
   }
-
-  @Test
-  void should_refuse_mcp_in_this_build_before_sending() {
-    CommandHarness.Result r = harness().run("tool-loop", "--mcp", "some-server --stdio", "go");
-
-    assertEquals(2, r.exitCode(), r.describe());
-    assertTrue(r.err().startsWith("error: ") && r.err().contains("--mcp"), r.err());
-    assertEquals(0, api.bodies().size());
-  }
 }

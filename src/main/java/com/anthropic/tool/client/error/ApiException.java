@@ -11,6 +11,17 @@ import java.util.Optional;
  * stream (then {@link #status()} is 0).
  *
  * <p>{@link #of} picks the subclass for the status family (or, on a stream, for the error type).
+ *
+ * <pre>{@code
+ * try {
+ *   client.messages(request);
+ * } catch (RateLimitException | OverloadedException e) { // 429, 529: come back later
+ *   err.println("busy: " + e.headers().first("retry-after").orElse("?") + " s");
+ * } catch (ApiException e) {
+ *   err.println(e.status() + " " + e.type() + ": " + e.errorMessage()
+ *       + e.requestId().map(id -> " (request-id " + id + ")").orElse(""));
+ * }
+ * }</pre>
  */
 public class ApiException extends AnthropicException {
   private static final long serialVersionUID = 1L;

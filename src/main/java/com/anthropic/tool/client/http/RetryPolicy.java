@@ -18,7 +18,12 @@ import java.util.function.DoubleSupplier;
  * as given, capped at {@code maxRetryAfter}.
  *
  * <pre>{@code
- * RetryPolicy.defaults().withMaxRetries(5).backoff(Duration.ofSeconds(1), Duration.ofSeconds(30))
+ * RetryPolicy patient = RetryPolicy.defaults()
+ *     .withMaxRetries(5)
+ *     .backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
+ * AnthropicClient client = AnthropicClient.builder().fromEnv(System.getenv())
+ *     .retryPolicy(patient).build();
+ * Message m = client.messages(request, CallOptions.builder().retryPolicy(patient).build());
  * }</pre>
  *
  * @param maxRetries retries after the first attempt (so at most {@code maxRetries + 1} attempts),

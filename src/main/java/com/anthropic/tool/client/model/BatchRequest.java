@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * BatchRequest r = BatchRequest.of("line-1",
- *     MessagesRequest.builder("claude-sonnet-4-5", List.of(MessageParam.user("Hi")), 256).build());
+ *     MessagesRequest.builder("claude-sonnet-4-6", List.of(MessageParam.user("Hi")), 256).build());
  * }</pre>
  */
 public record BatchRequest(String customId, String paramsJson) {

@@ -10,6 +10,16 @@ import java.util.Objects;
 /**
  * A content block of a message. Blocks read from the API keep their full JSON in {@code raw}, so
  * fields this library does not model are re-emitted unchanged by {@link #toJson()}.
+ *
+ * <pre>{@code
+ * String png = java.util.Base64.getEncoder().encodeToString(bytes);
+ * MessageParam ask = MessageParam.user(List.of(
+ *     ContentBlock.Image.of(new Source.Base64("image/png", png)),
+ *     ContentBlock.Text.of("What is in this picture?")));
+ * for (ContentBlock b : client.messages(request).content()) {
+ *   if (b instanceof ContentBlock.Text t) out.println(t.text());
+ * }
+ * }</pre>
  */
 public sealed interface ContentBlock {
   /** The block's {@code type}. */

@@ -4,7 +4,17 @@ import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Objects;
 
-/** One turn of the conversation sent to the API. */
+/**
+ * One turn of the conversation sent to the API.
+ *
+ * <pre>{@code
+ * List<MessageParam> turns = List.of(
+ *     MessageParam.user("Name a prime number."),
+ *     MessageParam.assistant(List.of(ContentBlock.Text.of("7"))),
+ *     MessageParam.user("Another one?"));
+ * MessagesRequest req = MessagesRequest.builder("claude-sonnet-4-6", turns, 256).build();
+ * }</pre>
+ */
 public record MessageParam(String role, List<ContentBlock> content) {
   public MessageParam {
     Objects.requireNonNull(role, "role");

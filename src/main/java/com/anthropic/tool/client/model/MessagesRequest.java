@@ -17,11 +17,11 @@ import java.util.Set;
  *
  * <pre>{@code
  * MessagesRequest req = MessagesRequest.builder(
- *         "claude-sonnet-4-5", List.of(MessageParam.user("Hello")), 1024)
+ *         "claude-sonnet-4-6", List.of(MessageParam.user("Hello")), 1024)
  *     .system("Be brief.")
  *     .temperature(0.2)
- *     .noRetries()
  *     .build();
+ * Message m = client.messages(req, CallOptions.builder().noRetries().build()); // per-call options
  * }</pre>
  *
  * <p>A pure wire record: retries, timeouts and extra headers for one call are {@code
@@ -213,7 +213,17 @@ public record MessagesRequest(
     return Duration.ofSeconds(seconds);
   }
 
-  /** Collects fields and validates them in {@link #build()}. */
+  /**
+   * Collects fields and validates them in {@link #build()}. {@link MessagesRequest#toBuilder()}
+   * starts one from an existing request, to go on with a conversation:
+   *
+   * <pre>{@code
+   * MessagesRequest next = request.toBuilder()
+   *     .addMessage(MessageParam.assistant(message.content()))
+   *     .addMessage(MessageParam.user("And in French?"))
+   *     .build(); // fails naming the field: no model, no messages, max_tokens < 1, ...
+   * }</pre>
+   */
   public static final class Builder {
     private String model;
     private List<MessageParam> messages = new ArrayList<>();

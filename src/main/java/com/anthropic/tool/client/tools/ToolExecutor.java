@@ -7,6 +7,14 @@ package com.anthropic.tool.client.tools;
  *
  * <p>Return {@link ToolOutput#error(String)} for a failure the model should see (bad input, a tool
  * that failed); throw for a failure that must end the loop.
+ *
+ * <pre>{@code
+ * ToolExecutor executor = call -> switch (call.name()) {
+ *   case "get_time" -> ToolOutput.ok(LocalTime.now().toString());
+ *   default -> ToolOutput.error("unknown tool " + call.name());
+ * };
+ * ToolLoopResult r = ToolLoop.builder(client).executor(executor).build().run(request);
+ * }</pre>
  */
 @FunctionalInterface
 public interface ToolExecutor {

@@ -7,6 +7,17 @@ import com.anthropic.tool.client.model.StreamEvent;
  * Watches a tool loop as it runs. Every method is called on the thread that runs the loop, in
  * order: the events and text of a round, its message, then its tool calls (all of them, in the
  * model's order, before any runs) and their results (in the model's order, as each is ready).
+ *
+ * <pre>{@code
+ * ToolLoop.builder(client).executor(executor).build().stream(request, new ToolLoopListener() {
+ *   public void onText(String text) {
+ *     out.print(text);
+ *   }
+ *   public void onToolResult(ToolCall call, ToolOutput output) {
+ *     err.println(call.name() + ": " + output.text());
+ *   }
+ * });
+ * }</pre>
  */
 public interface ToolLoopListener {
   /** Every event of a streamed round, as it arrives ({@link ToolLoop#stream} only). */

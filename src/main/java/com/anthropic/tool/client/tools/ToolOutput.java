@@ -8,6 +8,12 @@ import java.util.Objects;
  * What a tool gives back: the content of its {@code tool_result} block, and whether the call failed
  * ({@code is_error: true}, which the model sees and may react to).
  *
+ * <pre>{@code
+ * ToolOutput answer = ToolOutput.ok("21 °C in Paris");
+ * ToolOutput refused = ToolOutput.error("no such city: Atlantis"); // the model sees is_error
+ * ContentBlock.ToolResult block = answer.toResult("toolu_01"); // as the loop sends it back
+ * }</pre>
+ *
  * @param content text, image or document blocks; empty for a tool that printed nothing
  */
 public record ToolOutput(List<ContentBlock> content, boolean isError) {
