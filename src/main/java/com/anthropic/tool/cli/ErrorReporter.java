@@ -41,6 +41,9 @@ public final class ErrorReporter {
     return file.toString();
   }
 
+  private static final java.util.regex.Pattern CONTROL =
+      java.util.regex.Pattern.compile("[\\x00-\\x1f\\x7f\\x80-\\x9f]");
+
   private ErrorReporter() {}
 
   /** A line and an exit code for a failure. */
@@ -134,6 +137,8 @@ public final class ErrorReporter {
 
   private static String line(String type, String message) {
     String m = message == null ? "" : message.replace('\n', ' ').replace('\r', ' ').strip();
+    // a control character from a file name or a file's content never reaches the terminal raw
+    m = CONTROL.matcher(m).replaceAll(r -> String.format("\\\\u%04x", (int) r.group().charAt(0)));
     return "error: " + type + ": " + m;
   }
 

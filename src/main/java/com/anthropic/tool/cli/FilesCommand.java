@@ -95,6 +95,9 @@ final class FilesCommand implements Callable<Integer> {
       } catch (IOException e) {
         throw CliException.input("cannot read " + file + ": " + e.getMessage());
       }
+      if (bytes.length == 0) {
+        throw CliException.input(file + ": the file is empty; nothing was sent");
+      }
       String name = file.getFileName() == null ? "file" : file.getFileName().toString();
       try (AnthropicClient client = s.client()) {
         FileMetadata f = client.files().upload(name, Attachments.mimeType(bytes), bytes);

@@ -77,6 +77,7 @@ final class ToolLoopCommand implements Callable<Integer> {
               .executor(tools.executor())
               .maxIterations(toolOptions.maxIterations)
               .parallelism(toolOptions.parallel)
+              .callOptions(s.callOptions())
               .build();
       ToolLoopRenderer renderer =
           new ToolLoopRenderer(s, format, request.showThinking(), toolOptions.trace, loop::cancel);
@@ -100,7 +101,7 @@ final class ToolLoopCommand implements Callable<Integer> {
         renderer.endLine();
         removeHook(onCtrlC);
       }
-      return renderer.finish(r, request.usage(), toolOptions.maxIterations);
+      return renderer.finish(r, req, request.usage(), toolOptions.maxIterations);
     }
   }
 
