@@ -134,7 +134,8 @@ final class ToolLoopRenderer implements ToolLoopListener {
   }
 
   private static String shorten(String s) {
-    String one = s.replace("\r", "").replace('\n', ' ');
+    // a tool's output ends with a newline: not shown as a trailing space
+    String one = s.stripTrailing().replace("\r", "").replace('\n', ' ');
     return one.length() > TRACE_LIMIT
         ? one.substring(0, TRACE_LIMIT) + "… (" + one.length() + " characters)"
         : one;
