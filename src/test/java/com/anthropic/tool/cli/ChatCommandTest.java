@@ -1,6 +1,7 @@
 package com.anthropic.tool.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.anthropic.tool.client.stream.SseTestServer;
@@ -41,6 +42,46 @@ class ChatCommandTest {
         .env("XDG_DATA_HOME", tmp.resolve("data").toString())
         .env("XDG_STATE_HOME", tmp.resolve("state").toString())
         .stdin(stdin);
+  }
+
+  @Test
+  void should_name_the_missing_directory_when_save_cannot_write_and_go_on() throws Exception {
+    try (SseTestServer server = new SseTestServer(SseTestServer.body(answer("One.")))) {
+      Path missing = tmp.resolve("no-such-dir");
+      CommandHarness.Result r =
+          harness(server, "/save " + missing.resolve("chat.md") + "\nfirst\n").run("chat");
+
+      assertEquals(0, r.exitCode(), r.describe());
+      assertEquals("One.\n\n", r.out(), r.describe());
+      assertTrue(
+          r.err()
+              .contains(
+                  "error: io_error: cannot write "
+                      + missing.resolve("chat.md")
+                      + ": the directory "
+                      + missing
+                      + " does not exist\n"),
+          r.describe());
+      assertFalse(r.err().contains(".tmp"), "no temporary file name: " + r.describe());
+    }
+  }
+
+  @Test
+  void should_print_the_usage_line_of_the_other_commands_with_u_when_piped() throws Exception {
+    try (SseTestServer server = new SseTestServer(SseTestServer.body(answer("One.")))) {
+      CommandHarness.Result r =
+          harness(server, "first\n").run("chat", "-u", "-m", "claude-haiku-4-5");
+
+      assertEquals(0, r.exitCode(), r.describe());
+      assertEquals("One.\n\n", r.out(), r.describe());
+      assertTrue(
+          r.err()
+              .lines()
+              .anyMatch(
+                  l ->
+                      l.matches("usage: input_tokens=1 output_tokens=2 estimated_cost=\\$[0-9.]+")),
+          "the line messages -u prints (CLI.md, Request options): " + r.describe());
+    }
   }
 
   @Test
