@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
-# Peak RSS of `./anthropic stream` when one event of the stream is a single huge data line.
-# Serves a recorded-shape stream from a loopback server whose one text delta is SIZE_MB of text,
-# runs the real launcher under /usr/bin/time -v, prints the exit code, peak RSS and bytes printed.
-# Usage: scripts/huge-event-rss.sh [SIZE_MB ...]   (default: 1 8 30 50)
+# Peak RSS and heap of `./anthropic stream` when one event of the stream is a single huge data
+# line. Serves a recorded-shape stream from a loopback server whose one text delta is SIZE_MB of
+# text (sent in 64 KB writes, so the line arrives in pieces), runs the real launcher under
+# /usr/bin/time -v with a GC log, and prints the exit code, peak RSS, the largest heap occupancy a
+# collection saw, and the bytes printed. The bound is SseParser.MAX_EVENT_BYTES (32 MB): a longer
+# event is refused (exit 1) without reading it further.
+# Usage: [HEAP=128m] scripts/huge-event-rss.sh [SIZE_MB ...]   (default: 0 1 8 30 31 33 50 200)
+#   HEAP sets the JVM's -Xmx (through ANTHROPIC_JAVA_OPTS), to show the bound holds in a small heap.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
-[ ${#sizes[@]} -eq 0 ] && sizes=(1 8 30 50)
+[ ${#sizes[@]} -eq 0 ] && sizes=(0 1 8 30 31 33 50 200)
+heap_opts=""
+[ -n "${HEAP:-}" ] && heap_opts="-Xmx$HEAP"
+gc_log=$(mktemp)
 ./anthropic --version >/dev/null # builds the jar and its start-up archive first
 for mb in "${sizes[@]}"; do
   port_file=$(mktemp)
@@ -48,12 +55,18 @@ PY
   while [ ! -s "$port_file" ]; do sleep 0.05; done
   port=$(cat "$port_file")
   set +e
-  /usr/bin/time -v -o /tmp/huge-event-time ./anthropic --base-url "http://127.0.0.1:$port" \
+  ANTHROPIC_JAVA_OPTS="$heap_opts -Xlog:gc:file=$gc_log" \
+    /usr/bin/time -v -o /tmp/huge-event-time ./anthropic --base-url "http://127.0.0.1:$port" \
     --api-key k --no-retries stream hi >/tmp/huge-event-out 2>/tmp/huge-event-err
   code=$?
   set -e
   wait "$server" 2>/dev/null || true
   rss=$(grep "Maximum resident set size" /tmp/huge-event-time | awk '{print $NF}')
-  echo "$mb MB event: exit $code, peak RSS $((rss / 1024)) MB, $(wc -c </tmp/huge-event-out) bytes out $(head -c 120 /tmp/huge-event-err)"
+  # "Pause Young (Allocation Failure) 40M->12M(60M)": the occupancy before each collection
+  heap=$( (grep -oE '[0-9]+M->[0-9]+M' "$gc_log" || true) | sed 's/M->.*//' | sort -n | tail -1)
+  echo "$mb MB event (heap ${HEAP:-default}): exit $code, peak RSS $((rss / 1024)) MB," \
+    "largest heap at a GC ${heap:-0} MB, $(wc -c </tmp/huge-event-out) bytes out" \
+    "$(head -c 120 /tmp/huge-event-err)"
   rm -f "$port_file"
 done
+rm -f "$gc_log"

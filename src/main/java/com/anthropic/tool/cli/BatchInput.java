@@ -101,22 +101,34 @@ final class BatchInput {
   }
 
   private void readLines(InputStream in, String name, LineHandler handler) {
+    long n = 0;
+    // a strict decoder: a binary file is refused, never sent as mojibake
     try (BufferedReader r =
-        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+        new BufferedReader(
+            new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()), 1 << 16)) {
       String line;
-      long n = 0;
       while ((line = r.readLine()) != null) {
         n++;
         if (n == 1 && line.startsWith("\uFEFF")) {
           line = line.substring(1);
         }
+        if (line.indexOf('\0') >= 0) {
+          throw notText(name, n);
+        }
         if (!line.isBlank()) {
           handler.accept(line, n);
         }
       }
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw notText(name, n + 1);
     } catch (IOException e) {
       throw CliException.input("cannot read " + name + ": " + e.getMessage());
     }
+  }
+
+  private static CliException notText(String name, long line) {
+    return CliException.input(
+        name + " line " + line + " is not text (not UTF-8, or a NUL byte): a binary file?");
   }
 
   private void jsonLine(String line, long n) {
@@ -212,6 +224,9 @@ final class BatchInput {
   static InputStream open(String path, String flag, CliContext ctx) {
     if (path.equals("-")) {
       return ctx.stdin();
+    }
+    if (Files.isDirectory(Path.of(path))) {
+      throw CliException.input(flag + ": " + path + " is a directory, not a file");
     }
     try {
       return Files.newInputStream(Path.of(path));

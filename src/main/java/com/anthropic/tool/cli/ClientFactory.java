@@ -29,11 +29,14 @@ final class ClientFactory {
     }
     Optional<String> fileTimeout = settings.fromFile("timeout");
     if (fileTimeout.isPresent()) {
-      b.timeout(ClientOptions.parseSeconds(fileTimeout.get(), "timeout in config"));
+      b.timeout(
+          ClientOptions.parseSeconds(
+              fileTimeout.get(), "timeout in " + settings.paths().configFile()));
     }
     Optional<String> fileRetries = settings.fromFile("max-retries");
     if (fileRetries.isPresent()) {
-      b.maxRetries(parseRetries(fileRetries.get(), "max-retries in config"));
+      b.maxRetries(
+          parseRetries(fileRetries.get(), "max-retries in " + settings.paths().configFile()));
     }
     b.fromEnv(settings.env());
     if (g.apiKey != null) {

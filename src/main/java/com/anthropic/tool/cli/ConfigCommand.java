@@ -40,8 +40,7 @@ final class ConfigCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(),
-        "missing verb: get, set, unset, list or path; see 'anthropic config --help'");
+        spec.commandLine(), "missing verb: get, set, unset, list or path");
   }
 
   static Path file(RootCommand root) {

@@ -42,8 +42,7 @@ final class FilesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(),
-        "missing verb: upload, list, get, download or delete; try 'anthropic files --help'");
+        spec.commandLine(), "missing verb: upload, list, get, download or delete");
   }
 
   /** One tab-separated line: id, filename, mime type, size, created_at. */
@@ -94,6 +93,9 @@ final class FilesCommand implements Callable<Integer> {
         throw CliException.input("no such file: " + file);
       } catch (IOException e) {
         throw CliException.input("cannot read " + file + ": " + e.getMessage());
+      }
+      if (bytes.length == 0) {
+        throw CliException.input(file + ": the file is empty; nothing was sent");
       }
       String name = file.getFileName() == null ? "file" : file.getFileName().toString();
       try (AnthropicClient client = s.client()) {

@@ -43,6 +43,7 @@ final class McpTools {
             Path.of("").toAbsolutePath(),
             START_TIMEOUT.compareTo(callTimeout) > 0 ? START_TIMEOUT : callTimeout,
             callTimeout,
+            opts.toolOutputLimit,
             null);
     // Ctrl-C while a server starts: stop what runs (the command's own hook comes later)
     Thread onCtrlC = new Thread(box::close, "anthropic-mcp-start-stop");

@@ -95,14 +95,18 @@ final class RequestFactory {
       try {
         b = MessagesRequest.fromJson(body);
       } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
-        throw CliException.input("--request: " + e.getMessage());
+        throw CliException.input(
+            "--request "
+                + (o.request.equals("-") ? "standard input" : o.request)
+                + ": "
+                + e.getMessage());
       }
     } else {
       b = MessagesRequest.builder(null, List.of(), 0);
     }
     String system = o.system;
     if (o.systemFile != null) {
-      system = new String(readBytes(o.systemFile, "--system-file"), StandardCharsets.UTF_8);
+      system = text(readBytes(o.systemFile, "--system-file"), "--system-file " + o.systemFile);
     }
     List<ContentBlock> attachments = new ArrayList<>();
     for (String a : o.attach) {
@@ -154,7 +158,7 @@ final class RequestFactory {
       b.maxTokens(
           settings
               .fromFile("max-tokens")
-              .map(v -> parseInt(v, "max-tokens in the config file"))
+              .map(v -> parseInt(v, "max-tokens in " + settings.paths().configFile()))
               .orElse(ModelDefaults.maxTokensFor(model)));
     }
     if (system != null) {
@@ -189,6 +193,9 @@ final class RequestFactory {
       b.tools(tools);
     }
     if (o.toolChoice != null) {
+      if (o.toolChoice.isBlank()) {
+        throw CliException.usage("--tool-choice must be auto, any, none or a tool name, got ''");
+      }
       b.toolChoice(ToolChoice.parse(o.toolChoice));
     }
     if (o.cache || o.cacheTtl != null) {
@@ -263,7 +270,7 @@ final class RequestFactory {
       }
     }
     Path path = Path.of(v);
-    if (Files.isRegularFile(path) || v.endsWith(".json") || v.contains("/")) {
+    if (Files.exists(path) || v.endsWith(".json") || v.contains("/")) {
       return readJson(v, "--schema");
     }
     return SchemaSpec.parse(v);
@@ -308,6 +315,10 @@ final class RequestFactory {
       return Attachments.fromUrl(a);
     }
     byte[] bytes = readBytes(a, "--attach");
+    if (bytes.length == 0) {
+      throw CliException.input(
+          "--attach " + (a.equals("-") ? "standard input" : a) + ": the file is empty");
+    }
     ContentBlock block = Attachments.fromBytes(bytes, a.equals("-") ? "standard input" : a, true);
     if (block instanceof ContentBlock.Document && !a.equals("-")) {
       ContentBlock.Document d = (ContentBlock.Document) block;
@@ -326,8 +337,17 @@ final class RequestFactory {
       if (cmd == null) {
         throw CliException.input("--tool " + path + ": command must be an array of strings");
       }
-      cmd.forEach(e -> command.add(e.getAsString()));
+      for (var e : cmd) {
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+          throw CliException.input("--tool " + path + ": command must be an array of strings");
+        }
+        command.add(e.getAsString());
+      }
       o.remove("command");
+    }
+    if (!o.has("type") && !o.has("input_schema")) {
+      throw CliException.input(
+          "--tool " + path + ": a tool needs an input_schema (a JSON Schema object)");
     }
     try {
       return new LocalTool(Tool.fromJson(o), command);
@@ -377,6 +397,23 @@ final class RequestFactory {
     } catch (IOException e) {
       throw CliException.input(flag + ": cannot read " + path + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * The bytes as text: refused (exit 2) when they are not UTF-8 or hold a NUL byte, as a binary
+   * file does.
+   */
+  static String text(byte[] bytes, String what) {
+    try {
+      String s =
+          StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      if (s.indexOf('\0') < 0) {
+        return s;
+      }
+    } catch (java.nio.charset.CharacterCodingException e) {
+      // not UTF-8
+    }
+    throw CliException.input(what + " is not text (not UTF-8, or a NUL byte): a binary file?");
   }
 
   private byte[] readAll() {

@@ -1,9 +1,11 @@
 package com.anthropic.tool.cli;
 
+import com.anthropic.tool.client.Pricing;
 import com.anthropic.tool.client.model.ContentBlock;
 import com.anthropic.tool.client.model.Delta;
 import com.anthropic.tool.client.model.Json;
 import com.anthropic.tool.client.model.Message;
+import com.anthropic.tool.client.model.MessagesRequest;
 import com.anthropic.tool.client.model.StreamEvent;
 import com.anthropic.tool.client.tools.ToolCall;
 import com.anthropic.tool.client.tools.ToolLoopListener;
@@ -77,6 +79,12 @@ final class ToolLoopRenderer implements ToolLoopListener {
 
   @Override
   public void onToolCall(ToolCall call) {
+    if (trace && tty && separate) {
+      // on a terminal the trace would start right after the text: end the text's line first
+      out.println();
+      out.flush();
+      separate = false;
+    }
     if (trace) {
       err.println(
           errStyle.dim("tool call: " + call.name() + " " + shorten(Json.write(call.input()))));
@@ -126,29 +134,48 @@ final class ToolLoopRenderer implements ToolLoopListener {
   }
 
   private static String shorten(String s) {
-    String one = s.replace("\r", "").replace('\n', ' ');
+    // a tool's output ends with a newline: not shown as a trailing space
+    String one = s.stripTrailing().replace("\r", "").replace('\n', ' ');
     return one.length() > TRACE_LIMIT
         ? one.substring(0, TRACE_LIMIT) + "… (" + one.length() + " characters)"
         : one;
+  }
+
+  /**
+   * {@code usage: input_tokens=… output_tokens=… estimated_cost=$… (N API calls)}: the cost at the
+   * final message's model, left out for a model the price table does not know.
+   */
+  static String usageLine(ToolLoopResult r) {
+    String model = r.finalMessage().model();
+    String cost =
+        model == null
+            ? ""
+            : Pricing.estimate(model, r.usage())
+                .map(c -> " estimated_cost=" + c.formatted())
+                .orElse("");
+    return "usage: " + r.usage().summary() + cost + " (" + calls(r.iterations()) + ")";
+  }
+
+  private static String calls(int n) {
+    return n == 1 ? "1 API call" : n + " API calls";
   }
 
   void endLine() {
     stream.endLine(tty);
   }
 
-  /** The closing output: the JSON message, notes, warnings; returns the exit code. */
-  int finish(ToolLoopResult r, boolean usage, int maxIterations) {
+  /**
+   * The closing output: the JSON message, usage (summed over the calls, with the estimated cost),
+   * the schema check of the final answer, notes and warnings; returns the exit code.
+   */
+  int finish(ToolLoopResult r, MessagesRequest request, boolean usage, int maxIterations) {
     if ("json".equals(format)) {
       output.printMessage(r.finalMessage(), "json");
     }
     if (usage && r.usage() != null) {
-      err.println(
-          "usage: "
-              + r.usage().summary()
-              + " ("
-              + r.iterations()
-              + (r.iterations() == 1 ? " API call)" : " API calls)"));
+      err.println(usageLine(r));
     }
+    output.checkSchema(request, r.finalMessage());
     output.warnIfTruncated(r.finalMessage().stopReason());
     if (r.outcome() == ToolLoopResult.Outcome.REFUSED) {
       err.println(errStyle.yellow("warning: the model declined to answer (stop_reason refusal)"));
@@ -157,8 +184,8 @@ final class ToolLoopRenderer implements ToolLoopListener {
       err.println(
           errStyle.yellow(
               "warning: stopped after "
-                  + maxIterations
-                  + " API calls while the model still asked for tools; raise --max-iterations to"
+                  + calls(maxIterations)
+                  + " while the model still asked for tools; raise --max-iterations to"
                   + " let it go on"));
       err.flush();
       return ExitCodes.FAILURE;

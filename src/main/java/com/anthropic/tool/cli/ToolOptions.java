@@ -63,10 +63,11 @@ public final class ToolOptions {
       throw CliException.usage("--parallel must be at least 1, got " + parallel);
     }
     if (!(toolTimeout > 0) || Double.isInfinite(toolTimeout)) {
-      throw CliException.usage("--tool-timeout must be a positive number of seconds");
+      throw CliException.usage(
+          "--tool-timeout must be a positive number of seconds, got " + toolTimeout);
     }
     if (toolOutputLimit < 0) {
-      throw CliException.usage("--tool-output-limit must not be negative");
+      throw CliException.usage("--tool-output-limit must not be negative, got " + toolOutputLimit);
     }
   }
 }

@@ -33,6 +33,9 @@ final class UsageErrors {
       return "unexpected argument '" + word + "'" + see(cl);
     }
     String m = String.valueOf(ex.getMessage()).replace('\n', ' ').strip();
+    if (m.regionMatches(true, 0, "error: ", 0, "error: ".length())) {
+      m = m.substring("error: ".length()); // picocli's own prefix: the line has one already
+    }
     if (!m.isEmpty() && Character.isUpperCase(m.charAt(0)) && !m.startsWith("--")) {
       m = Character.toLowerCase(m.charAt(0)) + m.substring(1);
     }

@@ -131,8 +131,9 @@ public final class AnthropicClient implements AutoCloseable {
           "messages() takes a non-streaming request; use messagesStream() for stream: true");
     }
     Duration timeout = call.timeout().orElse(max(options.timeout(), request.expectedDuration()));
-    return Message.fromJson(
-        json("POST", "/v1/messages", requestBody(request.toJson()), timeout, call));
+    return read(
+        json("POST", "/v1/messages", requestBody(request.toJson()), timeout, call),
+        Message::fromJson);
   }
 
   /** Same as {@link #countTokens(MessagesRequest, CallOptions)} with the client's options. */
@@ -166,11 +167,7 @@ public final class AnthropicClient implements AutoCloseable {
             requestBody(body),
             call.timeout().orElse(options.timeout()),
             call);
-    try {
-      return TokenCount.fromJson(answer);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidResponseException(e.getMessage(), e);
-    }
+    return read(answer, TokenCount::fromJson);
   }
 
   /** The fields of CountMessageTokensParams in the OpenAPI spec (additionalProperties: false). */
@@ -366,6 +363,18 @@ public final class AnthropicClient implements AutoCloseable {
     return bytes.toString(StandardCharsets.UTF_8);
   }
 
+  /**
+   * Reads a response body with a model reader; a body of the wrong shape (a count that is not a
+   * number, say) is the typed {@link InvalidResponseException}, never the reader's own exception.
+   */
+  static <T> T read(JsonObject body, java.util.function.Function<JsonObject, T> reader) {
+    try {
+      return reader.apply(body);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidResponseException("the API's answer cannot be read: " + e.getMessage(), e);
+    }
+  }
+
   static JsonObject parse(RawResponse response) {
     String text;
     try {
@@ -529,6 +538,11 @@ public final class AnthropicClient implements AutoCloseable {
       if (!url.startsWith("http://") && !url.startsWith("https://")) {
         throw new InvalidRequestException(
             "base URL must start with http:// or https://, got '" + url + "'");
+      }
+      String rest = url.substring(url.indexOf("://") + 3);
+      String host = rest.split("[/?#]", 2)[0].replaceFirst(":[0-9]*$", "");
+      if (host.isEmpty() || host.chars().anyMatch(c -> c <= ' ')) {
+        throw new InvalidRequestException("base URL has no valid host, got '" + url + "'");
       }
     }
 

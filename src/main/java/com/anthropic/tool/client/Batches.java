@@ -157,18 +157,21 @@ public final class Batches {
                 client.options().timeout().compareTo(MIN_CREATE_TIMEOUT) >= 0
                     ? client.options().timeout()
                     : MIN_CREATE_TIMEOUT);
-    return MessageBatch.fromJson(client.json("POST", PATH, body.toByteArray(), timeout, call));
+    return AnthropicClient.read(
+        client.json("POST", PATH, body.toByteArray(), timeout, call), MessageBatch::fromJson);
   }
 
   /** One batch ({@code GET /v1/messages/batches/{id}}). */
   public MessageBatch get(String batchId) {
-    return MessageBatch.fromJson(client.getJson(PATH + "/" + segment(batchId)));
+    return AnthropicClient.read(
+        client.getJson(PATH + "/" + segment(batchId)), MessageBatch::fromJson);
   }
 
   /** One page of batches, newest first ({@code GET /v1/messages/batches}). */
   public Page<MessageBatch> list(ListParams params) {
     Objects.requireNonNull(params, "params");
-    return Page.fromJson(client.getJson(PATH + params.query()), MessageBatch::fromJson);
+    return AnthropicClient.read(
+        client.getJson(PATH + params.query()), o -> Page.fromJson(o, MessageBatch::fromJson));
   }
 
   /** Every batch from the page {@code params} names on, further pages fetched lazily. */
@@ -178,9 +181,10 @@ public final class Batches {
 
   /** Asks the API to cancel a batch; it moves to {@code canceling}, then {@code ended}. */
   public MessageBatch cancel(String batchId) {
-    return MessageBatch.fromJson(
+    return AnthropicClient.read(
         client.json(
-            "POST", PATH + "/" + segment(batchId) + "/cancel", null, client.options().timeout()));
+            "POST", PATH + "/" + segment(batchId) + "/cancel", null, client.options().timeout()),
+        MessageBatch::fromJson);
   }
 
   /**

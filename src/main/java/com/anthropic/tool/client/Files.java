@@ -69,7 +69,7 @@ public final class Files {
             timeout,
             options(Map.of("content-type", "multipart/form-data; boundary=" + boundary)),
             false)) {
-      return FileMetadata.fromJson(AnthropicClient.parse(r));
+      return AnthropicClient.read(AnthropicClient.parse(r), FileMetadata::fromJson);
     }
   }
 
@@ -101,7 +101,8 @@ public final class Files {
   /** One page of files, newest first ({@code GET /v1/files}). */
   public Page<FileMetadata> list(ListParams params) {
     Objects.requireNonNull(params, "params");
-    return Page.fromJson(json("GET", PATH + params.query()), FileMetadata::fromJson);
+    return AnthropicClient.read(
+        json("GET", PATH + params.query()), o -> Page.fromJson(o, FileMetadata::fromJson));
   }
 
   /** Every file from the page {@code params} names on, further pages fetched lazily. */
@@ -111,7 +112,7 @@ public final class Files {
 
   /** One file's metadata ({@code GET /v1/files/{id}}). */
   public FileMetadata get(String fileId) {
-    return FileMetadata.fromJson(json("GET", PATH + "/" + segment(fileId)));
+    return AnthropicClient.read(json("GET", PATH + "/" + segment(fileId)), FileMetadata::fromJson);
   }
 
   /**

@@ -27,7 +27,8 @@ public final class Models {
   /** One page ({@code GET /v1/models}). */
   public Page<ModelInfo> list(ListParams params) {
     Objects.requireNonNull(params, "params");
-    return Page.fromJson(client.getJson("/v1/models" + params.query()), ModelInfo::fromJson);
+    return AnthropicClient.read(
+        client.getJson("/v1/models" + params.query()), o -> Page.fromJson(o, ModelInfo::fromJson));
   }
 
   /**
@@ -40,7 +41,8 @@ public final class Models {
 
   /** One model ({@code GET /v1/models/{id}}); an alias resolves to the model it names. */
   public ModelInfo get(String modelId) {
-    return ModelInfo.fromJson(client.getJson("/v1/models/" + pathSegment(modelId, "model id")));
+    return AnthropicClient.read(
+        client.getJson("/v1/models/" + pathSegment(modelId, "model id")), ModelInfo::fromJson);
   }
 
   static String pathSegment(String id, String what) {

@@ -49,9 +49,17 @@ public final class Settings {
       p.load(r);
     } catch (NoSuchFileException missing) {
       return new Settings(env, p, paths, warnings); // no config file: defaults apply
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (java.nio.charset.CharacterCodingException e) {
       throw new IllegalArgumentException(
-          "cannot read config file " + file + ": " + e.getMessage(), e);
+          "cannot read config file " + file + ": it is not UTF-8 text", e);
+    } catch (IOException | IllegalArgumentException e) {
+      String why =
+          Files.isDirectory(file)
+              ? "it is a directory"
+              : e.getMessage().startsWith("Malformed \\u")
+                  ? "a malformed \\uXXXX escape"
+                  : e.getMessage();
+      throw new IllegalArgumentException("cannot read config file " + file + ": " + why, e);
     }
     check(file, warnings);
     return new Settings(env, p, paths, warnings);

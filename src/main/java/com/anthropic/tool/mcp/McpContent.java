@@ -4,6 +4,7 @@ import com.anthropic.tool.client.model.ContentBlock;
 import com.anthropic.tool.client.model.Source;
 import com.anthropic.tool.client.tools.ToolOutput;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -16,7 +17,12 @@ import java.util.function.Function;
 final class McpContent {
   private McpContent() {}
 
-  static ToolOutput toOutput(McpSchema.CallToolResult result, Function<Object, String> toJson) {
+  /**
+   * @param limit most bytes of text (UTF-8, all text blocks together) sent; the text beyond is cut
+   *     at a character boundary with a marker line saying how much was dropped
+   */
+  static ToolOutput toOutput(
+      McpSchema.CallToolResult result, Function<Object, String> toJson, long limit) {
     List<ContentBlock> blocks = new ArrayList<>();
     for (McpSchema.Content c : result.content()) {
       ContentBlock b = toBlock(c);
@@ -27,7 +33,48 @@ final class McpContent {
     if (blocks.isEmpty() && result.structuredContent() != null) {
       blocks.add(ContentBlock.Text.of(toJson.apply(result.structuredContent())));
     }
-    return new ToolOutput(blocks, Boolean.TRUE.equals(result.isError()));
+    return new ToolOutput(cut(blocks, limit), Boolean.TRUE.equals(result.isError()));
+  }
+
+  private static List<ContentBlock> cut(List<ContentBlock> blocks, long limit) {
+    long left = limit;
+    long dropped = 0;
+    int cutAt = -1;
+    List<ContentBlock> out = new ArrayList<>();
+    for (ContentBlock b : blocks) {
+      if (!(b instanceof ContentBlock.Text t)) {
+        out.add(b);
+        continue;
+      }
+      byte[] bytes = t.text().getBytes(StandardCharsets.UTF_8);
+      if (cutAt >= 0) {
+        dropped += bytes.length;
+      } else if (bytes.length <= left) {
+        left -= bytes.length;
+        out.add(b);
+      } else {
+        int end = (int) left;
+        while (end > 0 && (bytes[end] & 0xC0) == 0x80) {
+          end--; // not in the middle of a character
+        }
+        dropped += bytes.length - end;
+        cutAt = out.size();
+        out.add(ContentBlock.Text.of(new String(bytes, 0, end, StandardCharsets.UTF_8)));
+      }
+    }
+    if (cutAt >= 0) {
+      String kept = ((ContentBlock.Text) out.get(cutAt)).text();
+      out.set(
+          cutAt,
+          ContentBlock.Text.of(
+              kept
+                  + "\n[output cut at "
+                  + limit
+                  + " bytes (--tool-output-limit): "
+                  + dropped
+                  + " more bytes dropped]"));
+    }
+    return out;
   }
 
   private static ContentBlock toBlock(McpSchema.Content c) {

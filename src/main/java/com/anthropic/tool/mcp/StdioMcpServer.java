@@ -50,6 +50,7 @@ public final class StdioMcpServer implements ToolExecutor, AutoCloseable {
   private final McpJsonMapper json;
   private final Duration startTimeout;
   private final Duration callTimeout;
+  private final long outputLimit;
   private volatile List<Tool> tools = List.of();
 
   /**
@@ -59,6 +60,8 @@ public final class StdioMcpServer implements ToolExecutor, AutoCloseable {
    * @param dir its working directory
    * @param startTimeout longest wait for start-up (initialize and the tool list)
    * @param callTimeout longest wait for the answer to a call
+   * @param outputLimit most bytes of text of one result sent to the model (the rest cut with a
+   *     marker)
    * @param stderrLines also gets each line the server writes to stderr, as it comes; or null
    */
   public record Settings(
@@ -66,17 +69,21 @@ public final class StdioMcpServer implements ToolExecutor, AutoCloseable {
       Path dir,
       Duration startTimeout,
       Duration callTimeout,
+      long outputLimit,
       Consumer<String> stderrLines) {
     public Settings {
       env = Map.copyOf(env);
       Objects.requireNonNull(dir, "dir");
       Objects.requireNonNull(startTimeout, "startTimeout");
       Objects.requireNonNull(callTimeout, "callTimeout");
+      if (outputLimit < 0) {
+        throw new IllegalArgumentException("outputLimit must not be negative");
+      }
     }
 
     /** These settings with another stderr consumer. */
     public Settings withStderrLines(Consumer<String> lines) {
-      return new Settings(env, dir, startTimeout, callTimeout, lines);
+      return new Settings(env, dir, startTimeout, callTimeout, outputLimit, lines);
     }
   }
 
@@ -92,6 +99,7 @@ public final class StdioMcpServer implements ToolExecutor, AutoCloseable {
     this.json = json;
     this.startTimeout = settings.startTimeout();
     this.callTimeout = settings.callTimeout();
+    this.outputLimit = settings.outputLimit();
   }
 
   /**
@@ -294,7 +302,7 @@ public final class StdioMcpServer implements ToolExecutor, AutoCloseable {
       throw ended("during a call of " + call.name());
     }
     try {
-      return McpContent.toOutput(f.get(), this::write);
+      return McpContent.toOutput(f.get(), this::write, outputLimit);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof McpError) {

@@ -482,7 +482,8 @@ class ChatSessionTest {
     await("the retried answer", () -> screen().contains("Still cold."));
     assertEquals(api.body(0), api.body(2), "the retry asks the question alone again");
     assertEquals(2, runs.get());
-    assertEquals(4, session.conversation().turns().size());
+    // the answer is on screen a moment before the session records the exchange
+    await("the exchange recorded", () -> session.conversation().turns().size() == 4);
     type("/undo");
     await("the undo notice", () -> screen().contains("dropped the last exchange"));
     type("/exit");

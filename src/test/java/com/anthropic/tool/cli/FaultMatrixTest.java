@@ -112,6 +112,45 @@ class FaultMatrixTest {
               200, Faults.headers("application/x-jsonl"), RESULTS.getBytes(StandardCharsets.UTF_8)),
           RESULTS);
   static final List<Cmd> ALL = List.of(MESSAGES, STREAM_CMD, COUNT, MODELS_CMD, RESULTS_CMD);
+
+  /** A tool for tool-loop that prints "sunny" (no shell, no PATH lookup). */
+  static final Path TOOL = toolFile();
+
+  static Path toolFile() {
+    try {
+      Path f = Files.createTempFile("fault-matrix-tool", ".json");
+      f.toFile().deleteOnExit();
+      Files.writeString(
+          f,
+          "{\"name\":\"weather\",\"description\":\"d\",\"input_schema\":{\"type\":\"object\"},"
+              + "\"command\":[\"/bin/echo\",\"sunny\"]}");
+      return f;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Round 1 of tool-loop: "Checking. " and a call of the tool, as an event stream. */
+  static final String TOOL_USE_STREAM =
+      com.anthropic.tool.client.tools.ScriptedApi.events(
+              com.google.gson.JsonParser.parseString(
+                      com.anthropic.tool.client.tools.ScriptedApi.message(
+                          "tool_use",
+                          com.anthropic.tool.client.tools.ScriptedApi.text("Checking. "),
+                          com.anthropic.tool.client.tools.ScriptedApi.toolUse(
+                              "toolu_1", "weather", "{\"city\":\"Oslo\"}")))
+                  .getAsJsonObject())
+          .stream()
+          .map(e -> "event: " + e[0] + "\ndata: " + e[1] + "\n\n")
+          .collect(java.util.stream.Collectors.joining());
+
+  static final Cmd TOOL_LOOP =
+      new Cmd(
+          "tool-loop",
+          List.of("tool-loop", "--tool", TOOL.toString(), "weather?"),
+          "/v1/messages",
+          Faults.sse(STREAM),
+          "Checking. ");
   static final List<Cmd> NON_STREAM = List.of(MESSAGES, COUNT, MODELS_CMD, RESULTS_CMD);
 
   /** What a case expects. */
@@ -228,6 +267,88 @@ class FaultMatrixTest {
     statusCases();
     transportCases();
     streamCases();
+    redirectAndTlsCases();
+    toolLoopCases();
+  }
+
+  static final String ELSEWHERE = "https://elsewhere.example/v1/moved";
+
+  /** Redirects are never followed; a certificate nobody trusts is one line, never retried. */
+  static void redirectAndTlsCases() {
+    for (Cmd c : ALL) {
+      add(
+          c,
+          "307 redirect (never followed)",
+          fails(1, 1).errHas("307", ELSEWHERE),
+          Faults.respond(
+              307,
+              Faults.headers("text/html", "Location", ELSEWHERE),
+              "<a href=elsewhere>moved</a>".getBytes(StandardCharsets.UTF_8)));
+      CASES.add(
+          new Case(
+              c,
+              "TLS: a self-signed certificate",
+              List.of(c.ok()),
+              List.of(),
+              fails(5, 1).noRequestId().errHas("certificate"),
+              true));
+    }
+    var sse = Faults.headers("text/event-stream; charset=utf-8");
+    add(
+        STREAM_CMD,
+        "200 JSON instead of an event stream",
+        fails(1, 1).errHas("HTTP 200", "application/json"),
+        Faults.json(200, MESSAGE));
+    add(
+        STREAM_CMD,
+        "whole stream, message_stop and FIN in the last read",
+        succeeds(STREAM_CMD, 1),
+        Faults.dataThenFin(sse, STREAM.getBytes(StandardCharsets.UTF_8)));
+    add(
+        STREAM_CMD,
+        "all the text and FIN in the last read, no message_stop",
+        fails(5, 1).noRequestId().out(o -> o.equals("Hello"), "all the text that arrived"),
+        Faults.dataThenFin(sse, (START + DELTA_HEL + DELTA_LO).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** Faults in round 2 of a tool loop, after round 1's text and tool run. */
+  static void toolLoopCases() {
+    Cmd t = TOOL_LOOP;
+    RawServer.Script round1 = Faults.sse(TOOL_USE_STREAM);
+    add(
+        t,
+        "round 2: 429 once, then 200",
+        new Expect(
+            0,
+            3,
+            o -> o.startsWith("Checking. ") && o.endsWith("Hello"),
+            "both rounds' text",
+            false,
+            s -> s.size() == 1,
+            "1 waits",
+            List.of()),
+        round1,
+        Faults.json(429, err(429, "rate_limit_error")),
+        Faults.sse(STREAM));
+    add(
+        t,
+        "round 2: 529 every time",
+        fails(4, 4)
+            .out(o -> o.equals("Checking. "), "round 1's text")
+            .sleeps(s -> s.size() == 2 && s.stream().allMatch(ms -> ms <= 8000), "backoff <= 8 s"),
+        round1,
+        Faults.json(529, err(529, "overloaded_error")));
+    add(
+        t,
+        "round 2: reset after the first text delta",
+        fails(5, 2)
+            .noRequestId()
+            .out(
+                o -> o.startsWith("Checking. ") && o.contains("Hel") && !o.contains("Hello"),
+                "round 1's text and round 2's first delta")
+            .sleeps(List::isEmpty, "none"),
+        round1,
+        afterContent("", true, false));
   }
 
   static void statusCases() {
@@ -319,7 +440,6 @@ class FaultMatrixTest {
               502,
               Map.of("Content-Type", "text/html"),
               PROXY_HTML.getBytes(StandardCharsets.UTF_8)));
-      // 307 redirects: pending lib (issue 12 defect 5 and the 3xx rule); see docs/reliability.md
     }
     for (Cmd c : NON_STREAM) {
       String ok = c == COUNT ? "{\"input_tokens\":42}" : c == MODELS_CMD ? MODELS : MESSAGE;
@@ -461,7 +581,6 @@ class FaultMatrixTest {
                 o -> o.contains("\"Hel\"") && !o.contains("message_stop"),
                 "the events that arrived"),
         afterContent("event: content_block_delta\ndata: {\"type\":\"cont\n\n", false, false));
-    // a whole stream whose last read also holds the reset: pending lib (issue 12 defect 1)
   }
 
   /** Opened by stdout once "Hel" has been printed; a script waits on it (bounded). */
@@ -509,7 +628,7 @@ class FaultMatrixTest {
     return CASES.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> run(c)));
   }
 
-  private static RawServer.Router router(Case c, String[] base) {
+  static RawServer.Router router(Case c, String[] base) {
     return (r, n) -> {
       if (r.path().equals(c.cmd().path())) {
         return c.scripts().get(Math.min(n, c.scripts().size()) - 1);
@@ -537,7 +656,8 @@ class FaultMatrixTest {
     Path home = Files.createTempDirectory(tmp, "case");
     RecordingSleeper sleeper = new RecordingSleeper();
     printedLatch = new CountDownLatch(1);
-    try (RawServer server = new RawServer(router(c, base))) {
+    try (RawServer server =
+        c.tls() ? RawServer.tls(tmp, router(c, base)) : new RawServer(router(c, base))) {
       base[0] = server.baseUrl();
       List<String> args = new ArrayList<>(c.cmd().args());
       args.addAll(c.extra());
@@ -568,7 +688,8 @@ class FaultMatrixTest {
               + "\n"
               + r.describe();
       assertEquals(e.exit(), r.exitCode(), d);
-      assertEquals(e.attempts(), server.requests(c.cmd().path()), "attempts\n" + d);
+      int attempts = c.tls() ? server.connections() : server.requests(c.cmd().path());
+      assertEquals(e.attempts(), attempts, "attempts\n" + d);
       assertTrue(e.out().test(r.out()), "stdout should be " + e.outRule() + "\n" + d);
       assertTrue(e.sleeps().test(sleeper.millis()), "waits should be " + e.sleepRule() + "\n" + d);
       assertTrue(ms < 10_000, "took " + ms + " ms\n" + d);

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,6 +149,185 @@ class SpecRequestBodiesTest {
 
   private static void assertValid(String schemaName, JsonObject body) {
     assertEquals(List.of(), errors(schemaName, body), schemaName + ": " + Json.write(body));
+  }
+
+  /** The request flags, each form once; every command sends a body for each. */
+  private List<String[]> variants() throws IOException {
+    Path d = tmp.resolve("in");
+    Files.createDirectories(d);
+    Files.writeString(d.resolve("system.txt"), "You are terse.\n");
+    Files.writeString(
+        d.resolve("schema.json"),
+        "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"}},"
+            + "\"required\":[\"a\"],\"additionalProperties\":false}");
+    Files.write(
+        d.resolve("pic.png"),
+        new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H'});
+    Files.write(d.resolve("pic.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0, 1, 2});
+    Files.writeString(d.resolve("pic.gif"), "GIF89a....");
+    Files.writeString(d.resolve("pic.webp"), "RIFF\0\0\0\0WEBPVP8 ");
+    Files.writeString(d.resolve("paper.pdf"), "%PDF-1.4\n%\u00e2\n1 0 obj\n<<>>\nendobj\n");
+    Files.writeString(d.resolve("notes.md"), "# Notes\n\nplain text\n");
+    Files.writeString(
+        d.resolve("tool.json"),
+        "{\"name\":\"get_weather\",\"description\":\"Weather\",\"input_schema\":"
+            + "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},"
+            + "\"required\":[\"city\"]},\"command\":[\"cat\"]}");
+    Files.writeString(
+        d.resolve("request.json"),
+        "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":2048,"
+            + "\"system\":[{\"type\":\"text\",\"text\":\"From the file.\"}],"
+            + "\"metadata\":{\"user_id\":\"user-123\"},"
+            + "\"messages\":[{\"role\":\"user\",\"content\":\"Weather in Oslo?\"},"
+            + "{\"role\":\"assistant\",\"content\":[{\"type\":\"tool_use\",\"id\":\"toolu_1\","
+            + "\"name\":\"get_weather\",\"input\":{\"city\":\"Oslo\"}}]},"
+            + "{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":"
+            + "\"toolu_1\",\"content\":[{\"type\":\"text\",\"text\":\"-3 C\"}]}]}],"
+            + "\"tools\":[{\"type\":\"web_search_20250305\",\"name\":\"web_search\","
+            + "\"max_uses\":2},{\"type\":\"web_fetch_20250910\",\"name\":\"web_fetch\"},"
+            + "{\"type\":\"code_execution_20250825\",\"name\":\"code_execution\"},"
+            + "{\"type\":\"bash_20250124\",\"name\":\"bash\"},"
+            + "{\"type\":\"text_editor_20250728\",\"name\":\"str_replace_based_edit_tool\"},"
+            + "{\"type\":\"memory_20250818\",\"name\":\"memory\"}],"
+            + "\"tool_choice\":{\"type\":\"auto\",\"disable_parallel_tool_use\":true}}");
+    String in = d + "/";
+    String tool = in + "tool.json";
+    return List.of(
+        new String[] {},
+        new String[] {"-m", "claude-opus-4-1"},
+        new String[] {"--max-tokens", "100"},
+        new String[] {"-s", "Be brief."},
+        new String[] {"--system-file", in + "system.txt"},
+        new String[] {"-t", "0.3"},
+        new String[] {"--top-p", "0.9"},
+        new String[] {"--top-k", "5"},
+        new String[] {"--stop", "END", "--stop", "\n\nHuman:"},
+        new String[] {"--thinking", "2048", "--max-tokens", "4096"},
+        new String[] {"--thinking", "adaptive"},
+        new String[] {"--thinking", "0"},
+        new String[] {"--effort", "low"},
+        new String[] {"--effort", "medium"},
+        new String[] {"--effort", "high"},
+        new String[] {"--effort", "xhigh"},
+        new String[] {"--effort", "max"},
+        new String[] {"--schema", "name, age int: in years, score float, ok bool"},
+        new String[] {"--schema", in + "schema.json"},
+        new String[] {"--schema", "{\"type\":\"object\"}"},
+        new String[] {"--service-tier", "auto"},
+        new String[] {"--service-tier", "standard_only"},
+        new String[] {"-a", in + "pic.png"},
+        new String[] {"-a", in + "pic.jpg", "-a", in + "pic.gif", "-a", in + "pic.webp"},
+        new String[] {"-a", in + "paper.pdf"},
+        new String[] {"-a", in + "notes.md"},
+        new String[] {"-a", "https://example.com/cat.png"},
+        new String[] {"-a", "https://example.com/paper.pdf"},
+        new String[] {"-a", "file_img"},
+        new String[] {"-a", "file_pdf"},
+        new String[] {"--cache"},
+        new String[] {"--cache-ttl", "5m", "-s", "Cached system."},
+        new String[] {"--cache-ttl", "1h", "-a", in + "paper.pdf"},
+        new String[] {"--tool", tool},
+        new String[] {"--tool", tool, "--tool-choice", "auto"},
+        new String[] {"--tool", tool, "--tool-choice", "any"},
+        new String[] {"--tool", tool, "--tool-choice", "none"},
+        new String[] {"--tool", tool, "--tool-choice", "get_weather"},
+        new String[] {"--request", in + "request.json"},
+        new String[] {
+          "--request", in + "request.json", "-m", "claude-haiku-4-5", "--cache", "-t", "1"
+        },
+        new String[] {
+          "--thinking", "1024", "--max-tokens", "2048", "--effort", "high", "--schema", "a",
+          "--cache-ttl", "1h", "-s", "All at once.", "--stop", "X", "--service-tier", "auto",
+          "--tool", tool, "--tool-choice", "any", "-a", in + "pic.png", "-a", "file_pdf"
+        });
+  }
+
+  /** Where each command sends its body, and the spec's schema for it (beta with file ids). */
+  private record Command(String[] args, String path, String schema, String beta) {}
+
+  private static final List<Command> COMMANDS =
+      List.of(
+          new Command(
+              new String[] {"messages", "-n"},
+              "/v1/messages",
+              "CreateMessageParams",
+              "BetaCreateMessageParams"),
+          new Command(
+              new String[] {"stream", "-n"},
+              "/v1/messages",
+              "CreateMessageParams",
+              "BetaCreateMessageParams"),
+          new Command(
+              new String[] {"tool-loop", "-n"},
+              "/v1/messages",
+              "CreateMessageParams",
+              "BetaCreateMessageParams"),
+          new Command(
+              new String[] {"count-tokens", "-n"},
+              "/v1/messages/count_tokens",
+              "CountMessageTokensParams",
+              "BetaCountMessageTokensParams"),
+          new Command(
+              new String[] {"batches", "create", "--prompts", "-"},
+              "/v1/messages/batches",
+              "CreateMessageBatchParams",
+              "BetaCreateMessageBatchParams"));
+
+  @Test
+  void should_send_only_bodies_the_spec_accepts_for_every_request_flag_of_every_command()
+      throws IOException {
+    List<String[]> variants = variants();
+    List<String> rows = new ArrayList<>();
+    List<String> invalid = new ArrayList<>();
+    int total = 0;
+    for (Command c : COMMANDS) {
+      int valid = 0;
+      int beta = 0;
+      for (String[] v : variants) {
+        List<String> args = new ArrayList<>(List.of(c.args()));
+        args.addAll(List.of(v));
+        if (!c.args()[0].equals("batches")) {
+          args.add("Hi"); // a batch's prompts are the lines on stdin
+        }
+        JsonObject body = sent(c.path(), args.toArray(String[]::new));
+        boolean usesFiles = Json.write(body).contains("\"file_id\"");
+        String schema = usesFiles ? c.beta() : c.schema();
+        List<Error> errors = errors(schema, body);
+        if (v.length == 0) {
+          // the control: the same schema refuses the body with a field the API does not take
+          JsonObject bogus = body.deepCopy();
+          bogus.addProperty("bogus_field", 1);
+          assertFalse(errors(schema, bogus).isEmpty(), schema + " refuses an unknown field");
+        }
+        if (errors.isEmpty()) {
+          valid++;
+          beta += usesFiles ? 1 : 0;
+        } else {
+          invalid.add(
+              String.join(" ", args) + " -> " + schema + ": " + errors + "\n  " + Json.write(body));
+        }
+        total++;
+      }
+      rows.add(
+          "| `"
+              + String.join(" ", c.args())
+              + "` | "
+              + c.path()
+              + " | "
+              + variants.size()
+              + " | "
+              + valid
+              + " ("
+              + beta
+              + " against "
+              + c.beta()
+              + ") | "
+              + c.schema()
+              + " |");
+    }
+    assertEquals(List.of(), invalid, "bodies the spec refuses");
+    rows.add("| all | | " + total + " | " + total + " | |");
+    ReliabilityDoc.section("api-fidelity-requests", rows.size(), rows);
   }
 
   @Test

@@ -255,6 +255,9 @@ class ToolLoopCommandTest {
     assertEquals("done", r.out());
     assertTrue(r.err().contains("tool call: echo {\"q\":1}"), r.err());
     assertTrue(r.err().contains("tool result: echo the result"), r.err());
+    assertTrue(
+        r.err().lines().anyMatch("tool result: echo the result"::equals),
+        "the output's final newline is not shown as a trailing space: " + r.err());
   }
 
   @Test
@@ -315,5 +318,54 @@ class ToolLoopCommandTest {
     CommandHarness.Result r = harness().run("tool-loop", "--tool", echo, "--trace", "-u", "go");
 
     assertFalse((r.out() + r.err()).contains("sk-secret-test"), r.describe());
+  }
+
+  @Test
+  void should_print_usage_with_the_estimated_cost_summed_over_the_calls() throws IOException {
+    String echo = tool("echo", "echo hi");
+    api.answer(
+        message("tool_use", toolUse("toolu_1", "echo", "{}")).replace("claude-test", SONNET),
+        message("end_turn", text("done")).replace("claude-test", SONNET));
+
+    CommandHarness.Result r = harness().run("tool-loop", "--tool", echo, "-u", "go");
+
+    assertEquals(0, r.exitCode(), r.describe());
+    // 20 input tokens at $3/MTok and 10 output tokens at $15/MTok
+    assertTrue(
+        r.err()
+            .contains(
+                "usage: input_tokens=20 output_tokens=10 estimated_cost=$0.000210 (2 API calls)"),
+        r.err());
+  }
+
+  private static final String SONNET = "claude-sonnet-4-6";
+
+  @Test
+  void should_say_1_api_call_in_the_max_iterations_warning() throws IOException {
+    String echo = tool("echo", "cat");
+    api.answer(message("tool_use", toolUse("toolu_1", "echo", "{}")));
+
+    CommandHarness.Result r =
+        harness().run("tool-loop", "--tool", echo, "--max-iterations", "1", "-u", "go");
+
+    assertEquals(1, r.exitCode(), r.describe());
+    assertTrue(r.err().contains("warning: stopped after 1 API call while"), r.err());
+    assertTrue(r.err().contains("(1 API call)"), r.err());
+  }
+
+  @Test
+  void should_warn_when_the_final_answer_does_not_match_the_schema() throws IOException {
+    String echo = tool("echo", "echo hi");
+    api.answer(
+        message("tool_use", toolUse("toolu_1", "echo", "{}")),
+        message("end_turn", text("{\\\"city\\\":1}")));
+
+    CommandHarness.Result r =
+        harness().run("tool-loop", "--tool", echo, "--schema", "city str", "go");
+
+    assertEquals(0, r.exitCode(), r.describe());
+    assertEquals(1, r.err().lines().filter(l -> l.startsWith("warning: ")).count(), r.describe());
+    assertTrue(r.err().contains("city"), r.err());
+    assertTrue(api.body(0).getAsJsonObject("output_config").has("format"), api.body(0).toString());
   }
 }

@@ -36,6 +36,7 @@ public final class RawServer implements AutoCloseable {
 
   private final ServerSocket server;
   private final AtomicInteger requests = new AtomicInteger();
+  private final AtomicInteger connections = new AtomicInteger();
   private final List<Socket> open = new CopyOnWriteArrayList<>();
   private final List<Request> recorded = new CopyOnWriteArrayList<>();
   private final java.util.Map<String, AtomicInteger> perPath =
@@ -65,6 +66,7 @@ public final class RawServer implements AutoCloseable {
                 } catch (IOException e) {
                   continue; // closed (the loop ends) or a failed accept
                 }
+                connections.incrementAndGet();
                 open.add(s);
                 Thread t = new Thread(() -> serve(s, router), "raw-server-conn");
                 t.setDaemon(true);
@@ -209,6 +211,11 @@ public final class RawServer implements AutoCloseable {
 
   public int requests() {
     return requests.get();
+  }
+
+  /** Connections accepted so far (a failed TLS handshake counts, though no request is read). */
+  public int connections() {
+    return connections.get();
   }
 
   /** Requests to a path so far. */

@@ -67,7 +67,47 @@ public final class IoFailures {
     return false;
   }
 
+  /**
+   * A failed TLS handshake (a certificate nobody trusts, a name that does not match, no common
+   * protocol): the same answer comes every time, so it is not retried.
+   */
+  static boolean isTls(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof javax.net.ssl.SSLException
+          || c instanceof java.security.cert.CertificateException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** One sentence for a TLS failure, without the JDK's exception class names. */
+  private static String describeTls(Throwable t) {
+    Throwable last = t;
+    StringBuilder all = new StringBuilder();
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      last = c;
+      all.append(' ').append(c.getMessage());
+    }
+    String text = all.toString();
+    String why;
+    if (text.contains("PKIX") || text.contains("certification path")) {
+      why =
+          "the server's certificate is not trusted (no certification path to a trusted root; a"
+              + " proxy that inspects TLS needs its CA in the Java trust store)";
+    } else if (text.contains("subject alternative") || text.contains("No name matching")) {
+      why = "the server's certificate does not name this host";
+    } else {
+      String m = String.valueOf(last.getMessage());
+      why = m.replaceAll("[a-z][\\w.]*\\.\\w*(Exception|Error): ", "");
+    }
+    return "TLS handshake failed: " + why;
+  }
+
   private static String describe(Throwable t) {
+    if (isTls(t)) {
+      return describeTls(t);
+    }
     String msg = t.getMessage();
     if (t instanceof java.net.ConnectException) {
       return "connection refused" + (msg == null ? "" : " (" + msg + ")");

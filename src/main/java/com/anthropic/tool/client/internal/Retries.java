@@ -22,16 +22,17 @@ public final class Retries {
   }
 
   /**
-   * A failure: connections that dropped or were refused are retried, a timeout is not (the wait
-   * already was as long as allowed), an API error by its status, or for an {@code error} event in a
-   * stream, by the status its type stands for ({@code overloaded_error} as 529, …).
+   * A failure: connections that dropped or were refused are retried, a failed TLS handshake is not
+   * (the same certificate comes back), nor is a timeout (the wait already was as long as allowed),
+   * an API error by its status, or for an {@code error} event in a stream, by the status its type
+   * stands for ({@code overloaded_error} as 529, …).
    */
   public static boolean retryable(AnthropicException failure) {
     if (failure instanceof ApiTimeoutException) {
       return false;
     }
     if (failure instanceof ConnectionException) {
-      return true;
+      return !IoFailures.isTls(failure.getCause()); // a bad certificate is bad every time
     }
     if (failure instanceof ApiException a) {
       int status = a.status() > 0 ? a.status() : ApiException.statusForType(a.type());

@@ -194,17 +194,42 @@ public final class Json {
 
   public static Integer integer(JsonObject o, String key) {
     JsonElement e = o.get(key);
-    return e == null || e.isJsonNull() || !e.isJsonPrimitive() ? null : e.getAsInt();
+    if (e == null || e.isJsonNull() || !e.isJsonPrimitive()) {
+      return null;
+    }
+    try {
+      return e.getAsInt();
+    } catch (NumberFormatException x) {
+      throw notANumber(key, e);
+    }
+  }
+
+  private static IllegalArgumentException notANumber(String key, JsonElement e) {
+    return new IllegalArgumentException(key + " must be a number, got " + e);
   }
 
   public static Long longValue(JsonObject o, String key) {
     JsonElement e = o.get(key);
-    return e == null || e.isJsonNull() || !e.isJsonPrimitive() ? null : e.getAsLong();
+    if (e == null || e.isJsonNull() || !e.isJsonPrimitive()) {
+      return null;
+    }
+    try {
+      return e.getAsLong();
+    } catch (NumberFormatException x) {
+      throw notANumber(key, e);
+    }
   }
 
   public static Double number(JsonObject o, String key) {
     JsonElement e = o.get(key);
-    return e == null || e.isJsonNull() || !e.isJsonPrimitive() ? null : e.getAsDouble();
+    if (e == null || e.isJsonNull() || !e.isJsonPrimitive()) {
+      return null;
+    }
+    try {
+      return e.getAsDouble();
+    } catch (NumberFormatException x) {
+      throw notANumber(key, e);
+    }
   }
 
   public static Boolean bool(JsonObject o, String key) {

@@ -137,6 +137,9 @@ public record MessagesRequest(
     JsonArray stops = Json.arr(o, "stop_sequences");
     if (stops != null) {
       for (JsonElement e : stops) {
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+          throw new IllegalArgumentException("stop_sequences: each must be a string");
+        }
         b.stopSequences.add(e.getAsString());
       }
     }
@@ -145,6 +148,9 @@ public record MessagesRequest(
     JsonArray tools = Json.arr(o, "tools");
     if (tools != null) {
       for (JsonElement e : tools) {
+        if (!e.isJsonObject()) {
+          throw new IllegalArgumentException("tools: each tool must be an object");
+        }
         b.tools.add(Tool.fromJson(e.getAsJsonObject()));
       }
     }

@@ -1,7 +1,7 @@
 package com.anthropic.tool.client.model;
 
-import com.anthropic.tool.client.error.AnthropicException;
 import com.anthropic.tool.client.error.ApiException;
+import com.anthropic.tool.client.error.InvalidResponseException;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -121,7 +121,7 @@ public sealed interface StreamEvent {
    *
    * @param event the SSE event name
    * @param data the SSE data
-   * @throws AnthropicException when a known event's data is not the JSON it should be
+   * @throws InvalidResponseException when a known event's data is not the JSON it should be
    */
   static StreamEvent parse(String event, String data) {
     Objects.requireNonNull(data, "data");
@@ -150,6 +150,7 @@ public sealed interface StreamEvent {
             throw new IllegalArgumentException("data is not a JSON object");
           }
           JsonObject delta = Objects.requireNonNullElseGet(Json.obj(o, "delta"), JsonObject::new);
+          Usage.fromJson(Json.obj(o, "usage")); // its counts must be numbers
           return new MessageDelta(
               Json.str(delta, "stop_reason"),
               Json.str(delta, "stop_sequence"),
@@ -167,7 +168,7 @@ public sealed interface StreamEvent {
           return new Unknown(type, o, data);
       }
     } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
-      throw new AnthropicException(
+      throw new InvalidResponseException(
           "malformed " + type + " event in the stream: " + e.getMessage(), e);
     }
   }

@@ -1,5 +1,6 @@
 package com.anthropic.tool.client.stream;
 
+import com.anthropic.tool.client.error.InvalidResponseException;
 import com.anthropic.tool.client.model.Delta;
 import com.anthropic.tool.client.model.Json;
 import com.anthropic.tool.client.model.Message;
@@ -109,9 +110,15 @@ public final class StreamAccumulator {
    * not stopped are included with what has arrived so far.
    *
    * @throws IllegalStateException before {@code message_start}
+   * @throws InvalidResponseException when the events assembled a message that cannot be read
    */
   public Message message() {
-    return Message.fromJson(messageJson());
+    try {
+      return Message.fromJson(messageJson());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidResponseException(
+          "the streamed message cannot be read: " + e.getMessage(), e);
+    }
   }
 
   /** Like {@link #message()}, as JSON. */

@@ -1,6 +1,7 @@
 package com.anthropic.tool.client.tools;
 
 import com.anthropic.tool.client.AnthropicClient;
+import com.anthropic.tool.client.CallOptions;
 import com.anthropic.tool.client.model.ContentBlock;
 import com.anthropic.tool.client.model.Delta;
 import com.anthropic.tool.client.model.Message;
@@ -56,6 +57,7 @@ public final class ToolLoop {
   private final int maxIterations;
   private final int parallelism;
   private final UnaryOperator<List<MessageParam>> sent;
+  private final CallOptions callOptions;
   private final Object lock = new Object();
   private volatile boolean cancelled;
   private MessageStream current;
@@ -67,6 +69,7 @@ public final class ToolLoop {
     this.maxIterations = b.maxIterations;
     this.parallelism = b.parallelism;
     this.sent = b.sent;
+    this.callOptions = b.callOptions;
   }
 
   public static Builder builder(AnthropicClient client) {
@@ -159,7 +162,7 @@ public final class ToolLoop {
   }
 
   private Message call(MessagesRequest req, ToolLoopListener listener) {
-    Message m = client.messages(req);
+    Message m = client.messages(req, callOptions);
     String text = m.text();
     if (!text.isEmpty()) {
       listener.onText(text);
@@ -169,7 +172,7 @@ public final class ToolLoop {
 
   private Message streamRound(
       MessagesRequest req, ToolLoopListener listener, List<MessageParam> transcript, Usage usage) {
-    try (MessageStream s = client.messagesStream(req)) {
+    try (MessageStream s = client.messagesStream(req, callOptions)) {
       synchronized (lock) {
         current = s;
       }
@@ -263,6 +266,7 @@ public final class ToolLoop {
     private int maxIterations = DEFAULT_MAX_ITERATIONS;
     private int parallelism = 4;
     private UnaryOperator<List<MessageParam>> sent = UnaryOperator.identity();
+    private CallOptions callOptions = CallOptions.none();
 
     private Builder(AnthropicClient client) {
       this.client = client;
@@ -299,6 +303,12 @@ public final class ToolLoop {
      */
     public Builder messagesSent(UnaryOperator<List<MessageParam>> rewrite) {
       this.sent = Objects.requireNonNull(rewrite, "rewrite");
+      return this;
+    }
+
+    /** Per-call options (headers, betas, timeout, retries) for every round (default: none). */
+    public Builder callOptions(CallOptions options) {
+      this.callOptions = Objects.requireNonNull(options, "options");
       return this;
     }
 

@@ -30,6 +30,7 @@ public final class ScriptedApi implements AutoCloseable {
   private final ConcurrentLinkedQueue<String> answers = new ConcurrentLinkedQueue<>();
   private final List<String> bodies = new CopyOnWriteArrayList<>();
   private final List<Long> arrivals = new CopyOnWriteArrayList<>();
+  private final List<String> betas = new CopyOnWriteArrayList<>();
   private final List<Long> answered = new CopyOnWriteArrayList<>();
 
   public ScriptedApi() throws IOException {
@@ -82,6 +83,11 @@ public final class ScriptedApi implements AutoCloseable {
     return List.copyOf(bodies);
   }
 
+  /** The anthropic-beta header of each request ("" when absent), in order. */
+  public List<String> betas() {
+    return List.copyOf(betas);
+  }
+
   /** When each request arrived (System.nanoTime), in order. */
   public List<Long> arrivals() {
     return List.copyOf(arrivals);
@@ -102,6 +108,8 @@ public final class ScriptedApi implements AutoCloseable {
     String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     bodies.add(body);
     arrivals.add(at);
+    String beta = ex.getRequestHeaders().getFirst("anthropic-beta");
+    betas.add(beta == null ? "" : beta);
     String answer = answers.poll();
     if (answer == null) {
       byte[] b =

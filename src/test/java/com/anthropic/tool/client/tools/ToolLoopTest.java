@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.anthropic.tool.client.AnthropicClient;
+import com.anthropic.tool.client.CallOptions;
 import com.anthropic.tool.client.model.ContentBlock;
 import com.anthropic.tool.client.model.MessageParam;
 import com.anthropic.tool.client.model.MessagesRequest;
@@ -174,6 +175,22 @@ class ToolLoopTest {
             assistant(toolUse("toolu_a", "Oslo"), toolUse("toolu_b", "Rome")),
             user(result("toolu_a", "Oslo 21C", false), result("toolu_b", "Rome 21C", false))),
         api.body(1));
+  }
+
+  @ParameterizedTest(name = "stream={0}")
+  @ValueSource(booleans = {false, true})
+  void should_send_the_call_options_with_every_round(boolean stream) {
+    api.answer(
+        message("tool_use", toolUse("toolu_1", "Paris")), message("end_turn", text("Done.")));
+
+    run(
+        stream,
+        ToolLoop.builder(client)
+            .executor(ToolLoopTest::weather)
+            .callOptions(CallOptions.builder().beta("files-api-2025-04-14").build())
+            .build());
+
+    assertEquals(List.of("files-api-2025-04-14", "files-api-2025-04-14"), api.betas());
   }
 
   @ParameterizedTest(name = "stream={0}")
