@@ -80,7 +80,13 @@ final class ToolLoopCommand implements Callable<Integer> {
               .callOptions(s.callOptions())
               .build();
       ToolLoopRenderer renderer =
-          new ToolLoopRenderer(s, format, request.showThinking(), toolOptions.trace, loop::cancel);
+          new ToolLoopRenderer(
+              s,
+              format,
+              request.showThinking(),
+              toolOptions.trace,
+              toolOptions.approve && !toolOptions.yes,
+              loop::cancel);
       Thread onCtrlC =
           new Thread(
               () -> {

@@ -157,4 +157,34 @@ class EverydayUseTest {
       Files.deleteIfExists(launcher);
     }
   }
+
+  @Test
+  void should_refuse_a_base_url_that_no_command_could_use_in_config_set() throws Exception {
+    Path config = Files.createTempDirectory("everyday-config");
+    try {
+      CommandHarness h = new CommandHarness().env("XDG_CONFIG_HOME", config.toString());
+
+      CommandHarness.Result notUrl = h.run("config", "set", "base-url", "notaurl");
+      CommandHarness.Result secret =
+          h.run("config", "set", "base-url", "http://user:hunter2@127.0.0.1:4010");
+      CommandHarness.Result ok = h.run("config", "set", "base-url", "http://127.0.0.1:4010");
+
+      assertEquals(2, notUrl.exitCode(), notUrl.describe());
+      assertEquals(
+          "error: usage_error: base-url must be an http:// or https:// URL with a host, got"
+              + " 'notaurl'\n",
+          notUrl.err());
+      assertEquals(2, secret.exitCode(), secret.describe());
+      assertFalse(secret.err().contains("hunter2"), secret.describe());
+      assertTrue(secret.err().contains("must not carry credentials"), secret.describe());
+      assertEquals(0, ok.exitCode(), ok.describe());
+      assertEquals(
+          "base-url=http://127.0.0.1:4010",
+          Files.readString(config.resolve("anthropic-cli/config.properties")).strip());
+    } finally {
+      try (var files = Files.walk(config)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
 }
