@@ -85,6 +85,20 @@ class ChatCommandTest {
   }
 
   @Test
+  void should_name_the_slash_command_not_the_flag_when_attach_fails() throws Exception {
+    try (SseTestServer server = new SseTestServer(SseTestServer.body(answer("One.")))) {
+      Path missing = tmp.resolve("missing.txt");
+      CommandHarness.Result r = harness(server, "/attach " + missing + "\nfirst\n").run("chat");
+
+      assertEquals(0, r.exitCode(), r.describe());
+      assertTrue(
+          r.err().contains("error: invalid_input: /attach: no such file: " + missing + "\n"),
+          r.describe());
+      assertFalse(r.err().contains("--attach"), r.describe());
+    }
+  }
+
+  @Test
   void should_answer_each_line_and_list_the_saved_conversation() throws Exception {
     try (SseTestServer server =
         new SseTestServer(SseTestServer.body(answer("One.")), SseTestServer.body(answer("Two.")))) {
