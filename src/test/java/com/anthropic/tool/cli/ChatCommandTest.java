@@ -169,6 +169,55 @@ class ChatCommandTest {
     }
   }
 
+  private CommandHarness harness(ScriptedApi api, String stdin) {
+    return new CommandHarness()
+        .env("ANTHROPIC_API_KEY", "k")
+        .env("ANTHROPIC_BASE_URL", api.baseUrl())
+        .env("XDG_DATA_HOME", tmp.resolve("data").toString())
+        .env("XDG_STATE_HOME", tmp.resolve("state").toString())
+        .env("PATH", System.getenv("PATH"))
+        .stdin(stdin);
+  }
+
+  @Test
+  void should_print_one_error_prefix_when_an_mcp_server_ends_during_a_call() throws Exception {
+    try (ScriptedApi api = new ScriptedApi()) {
+      api.answer(
+          ScriptedApi.message("tool_use", ScriptedApi.toolUse("toolu_1", "crash", "{}")),
+          ScriptedApi.message("end_turn", ScriptedApi.text("never")));
+      CommandHarness.Result r =
+          harness(api, "crash it\n").run("chat", "--mcp", TestMcpServer.command());
+
+      assertTrue(r.err().contains("error: tool_error: tool crash failed: "), r.describe());
+      assertFalse(r.err().contains("error: error:"), r.describe());
+    }
+  }
+
+  @Test
+  void should_not_end_a_tool_line_with_the_outputs_newline_as_a_space() throws Exception {
+    Path sh = tmp.resolve("echo.sh");
+    java.nio.file.Files.writeString(sh, "#!/bin/sh\necho 'the result'\n");
+    java.nio.file.Files.setPosixFilePermissions(
+        sh, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    Path tool = tmp.resolve("echo.json");
+    java.nio.file.Files.writeString(
+        tool,
+        "{\"name\":\"echo\",\"description\":\"d\",\"input_schema\":{\"type\":\"object\"},"
+            + "\"command\":[\""
+            + sh
+            + "\"]}");
+    try (ScriptedApi api = new ScriptedApi()) {
+      api.answer(
+          ScriptedApi.message("tool_use", ScriptedApi.toolUse("toolu_1", "echo", "{}")),
+          ScriptedApi.message("end_turn", ScriptedApi.text("Done.")));
+      CommandHarness.Result r =
+          harness(api, "go\n").run("chat", "--tool", tool.toString(), "--trace");
+
+      assertEquals(0, r.exitCode(), r.describe());
+      assertEquals("tool echo {} → ok: the result\n", r.err(), r.describe());
+    }
+  }
+
   @Test
   void should_refuse_to_continue_when_nothing_was_saved() throws Exception {
     try (SseTestServer server = new SseTestServer(SseTestServer.body(answer("x")))) {
