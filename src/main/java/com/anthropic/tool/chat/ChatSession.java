@@ -418,7 +418,14 @@ public final class ChatSession {
     if (console.interactive()) {
       console.info().println(dim(line));
     } else {
-      console.err().println("usage: " + line);
+      // the -u line of every other command (CLI.md, Request options), so scripts read one shape
+      console
+          .err()
+          .println(
+              "usage: "
+                  + u.summary()
+                  + totals.lastCost().map(c -> " estimated_cost=" + c.formatted()).orElse("")
+                  + (calls > 1 ? " (" + calls(calls) + ")" : ""));
     }
     console.info().flush();
     console.err().flush();
@@ -570,8 +577,20 @@ public final class ChatSession {
       return;
     }
     try {
-      Transcripts.write(conversation, java.nio.file.Path.of(file));
+      java.nio.file.Path target = java.nio.file.Path.of(file);
+      java.nio.file.Path dir = target.toAbsolutePath().getParent();
+      if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
+        // said before writing: the failure would name the temporary file, not the directory
+        throw new java.io.IOException(
+            "the directory "
+                + (target.getParent() == null ? dir : target.getParent())
+                + " does not exist");
+      }
+      Transcripts.write(conversation, target);
       notice("saved " + file);
+    } catch (java.nio.file.AccessDeniedException e) {
+      console.err().println("error: io_error: cannot write " + file + ": permission denied");
+      console.err().flush();
     } catch (java.io.IOException | RuntimeException e) {
       console.err().println("error: io_error: cannot write " + file + ": " + e.getMessage());
       console.err().flush();

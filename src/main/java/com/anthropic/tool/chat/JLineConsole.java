@@ -34,6 +34,7 @@ final class JLineConsole implements Console {
   private final Map<String, String> env;
   private final Path history;
   private volatile Runnable interrupt;
+  private boolean closed;
 
   /**
    * @param history the input history file (made 0600 in a 0700 directory), or null for none
@@ -256,7 +257,11 @@ final class JLineConsole implements Console {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     try {
       reader.getHistory().save();
     } catch (IOException | RuntimeException e) {

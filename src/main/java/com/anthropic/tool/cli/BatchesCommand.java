@@ -36,9 +36,7 @@ final class BatchesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(),
-        "missing verb: create, get, list, cancel, delete, wait or results; try 'anthropic batches"
-            + " --help'");
+        spec.commandLine(), "missing verb: create, get, list, cancel, delete, wait or results");
   }
 
   /** What {@code get}, {@code cancel} or {@code delete} does with the open client. */

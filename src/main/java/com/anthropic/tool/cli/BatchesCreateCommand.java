@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "  anthropic batches create --prompts questions.txt --wait",
       "  anthropic batches create --input requests.jsonl",
-      "  printf 'q1\\tWhat is 2+2?\\n' | anthropic batches create --prompts - -m claude-haiku-4-5"
+      "  printf 'q1\\t2+2?\\n' | anthropic batches create --prompts - -m claude-haiku-4-5"
     },
     sortOptions = false)
 final class BatchesCreateCommand implements Callable<Integer> {

@@ -4,6 +4,7 @@ import com.anthropic.tool.chat.Chat;
 import com.anthropic.tool.chat.ChatSession;
 import com.anthropic.tool.chat.Conversation;
 import com.anthropic.tool.chat.ConversationStore;
+import com.anthropic.tool.client.AnthropicClient;
 import com.anthropic.tool.client.model.CacheControl;
 import com.anthropic.tool.client.model.ContentBlock;
 import com.anthropic.tool.client.model.MessageParam;
@@ -88,6 +89,28 @@ final class ChatCommand implements Callable<Integer> {
       s.out().flush();
       return ExitCodes.OK;
     }
+    boolean colour =
+        Style.forStream(s.ctx().stdoutIsTerminal(), s.global().noColor(), s.ctx().env()).enabled();
+    ModelCache models = new ModelCache(xdg.cache());
+    Chat.Io io =
+        new Chat.Io(
+            s.ctx().stdin(),
+            s.ctx().stdinIsTerminal(),
+            s.out(),
+            s.err(),
+            s.ctx().env(),
+            colour,
+            raw,
+            xdg.state().resolve("history"),
+            () -> models.fresh(Instant.now()).orElse(List.of()),
+            xdg.cache().resolve("terminfo"));
+    // the terminal opens on another thread while the request and the client are built
+    try (Chat.Opening opening = Chat.open(io)) {
+      return chat(s, store, io, opening);
+    }
+  }
+
+  private int chat(CommandSupport s, ConversationStore store, Chat.Io io, Chat.Opening opening) {
     if (resumeLast && resume != null) {
       throw CliException.usage("--continue and --resume cannot be used together");
     }
@@ -167,20 +190,6 @@ final class ChatCommand implements Callable<Integer> {
             store,
             System::nanoTime,
             chatTools);
-    boolean colour =
-        Style.forStream(s.ctx().stdoutIsTerminal(), s.global().noColor(), s.ctx().env()).enabled();
-    ModelCache models = new ModelCache(xdg.cache());
-    Chat.Io io =
-        new Chat.Io(
-            s.ctx().stdin(),
-            s.ctx().stdinIsTerminal(),
-            s.out(),
-            s.err(),
-            s.ctx().env(),
-            colour,
-            raw,
-            xdg.state().resolve("history"),
-            () -> models.fresh(Instant.now()).orElse(List.of()));
     String greeting =
         (resumed == null ? "chat" : "resumed " + start.id() + " (" + start.userTurns() + " turns)")
             + " · "
@@ -191,9 +200,13 @@ final class ChatCommand implements Callable<Integer> {
     if (stopTools != null) {
       Runtime.getRuntime().addShutdownHook(stopTools);
     }
+    String baseUrl = options.client().options().baseUrl();
+    if (baseUrl == null || baseUrl.startsWith("https:")) {
+      opening.onPrompt(AnthropicClient::prewarmTls);
+    }
     try (var client = options.client();
         ToolSetup.Tools running = tools) {
-      return Chat.run(options, io, start, attachments, greeting);
+      return Chat.run(options, io, opening, start, attachments, greeting);
     } finally {
       if (stopTools != null) {
         try {

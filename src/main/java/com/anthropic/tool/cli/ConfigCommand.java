@@ -40,8 +40,7 @@ final class ConfigCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(),
-        "missing verb: get, set, unset, list or path; see 'anthropic config --help'");
+        spec.commandLine(), "missing verb: get, set, unset, list or path");
   }
 
   static Path file(RootCommand root) {
@@ -153,6 +152,29 @@ final class ConfigCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
 
+    /** A URL every command could use; one with credentials is refused without printing it. */
+    private static void checkBaseUrl(String value) {
+      int schemeEnd = value.indexOf("://");
+      String authority = (schemeEnd < 0 ? value : value.substring(schemeEnd + 3)).split("[/?#]")[0];
+      if (authority.contains("@")) {
+        throw CliException.usage(
+            "base-url must not carry credentials (user:password@host); store the key with"
+                + " 'anthropic keys set'");
+      }
+      java.net.URI uri;
+      try {
+        uri = new java.net.URI(value);
+      } catch (java.net.URISyntaxException e) {
+        uri = null;
+      }
+      if (uri == null
+          || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          || uri.getHost() == null) {
+        throw CliException.usage(
+            "base-url must be an http:// or https:// URL with a host, got '" + value + "'");
+      }
+    }
+
     private static void check(String key, String value) {
       if (value.isBlank()) {
         throw CliException.usage(
@@ -178,6 +200,7 @@ final class ConfigCommand implements Callable<Integer> {
             throw CliException.usage("timeout must be a number of seconds, got '" + value + "'");
           }
         }
+        case "base-url" -> checkBaseUrl(value.strip());
         default -> {
           // free text
         }

@@ -11,6 +11,7 @@ import com.anthropic.tool.client.error.MissingCredentialsException;
 import com.anthropic.tool.client.error.OverloadedException;
 import com.anthropic.tool.client.error.PermissionDeniedException;
 import com.anthropic.tool.client.error.RateLimitException;
+import com.anthropic.tool.client.tools.ToolExecutionException;
 import com.anthropic.tool.config.XdgPaths;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -110,8 +111,13 @@ public final class ErrorReporter {
     if (e instanceof UncheckedIOException) {
       return new Report(line("io_error", e.getCause().getMessage()), ExitCodes.FAILURE);
     }
+    if (e instanceof ToolExecutionException) {
+      // a tool that could not run at all (an MCP server that crashed): as tool-loop words it
+      return new Report(line("tool_error", e.getMessage()), ExitCodes.FAILURE);
+    }
     if (e instanceof AnthropicException) {
-      return new Report(line("error", e.getMessage()), ExitCodes.FAILURE);
+      // a type of its own, so the line never reads "error: error: ..."
+      return new Report(line("client_error", e.getMessage()), ExitCodes.FAILURE);
     }
     String msg = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
     return new Report(line("internal_error", msg), ExitCodes.FAILURE);

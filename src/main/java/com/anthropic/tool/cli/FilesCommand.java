@@ -42,8 +42,7 @@ final class FilesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(),
-        "missing verb: upload, list, get, download or delete; try 'anthropic files --help'");
+        spec.commandLine(), "missing verb: upload, list, get, download or delete");
   }
 
   /** One tab-separated line: id, filename, mime type, size, created_at. */

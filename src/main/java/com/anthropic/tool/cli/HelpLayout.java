@@ -83,6 +83,10 @@ final class HelpLayout {
   private static void apply(CommandLine cl) {
     CommandSpec spec = cl.getCommandSpec();
     hideIgnored(spec, ignored(spec.qualifiedName(" ")));
+    if (spec.versionProvider() == null && spec.version().length == 0) {
+      // every command takes -V/--version (a shared option); each prints the program's version
+      spec.versionProvider(new VersionProvider());
+    }
     spec.usageMessage().abbreviateSynopsis(true);
     boolean ownOptions =
         spec.options().stream().anyMatch(o -> !o.hidden() && !SHARED.contains(o.longestName()));

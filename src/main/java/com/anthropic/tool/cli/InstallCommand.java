@@ -44,9 +44,10 @@ final class InstallCommand implements Callable<Integer> {
   public Integer call() {
     var env = root.ctx().env();
     String home = env.getOrDefault("HOME", System.getProperty("user.home"));
-    Path target = dir != null ? dir : Path.of(home, ".local", "bin");
+    // absolute, so the PATH hint works from any directory
+    Path target = (dir != null ? dir : Path.of(home, ".local", "bin")).toAbsolutePath().normalize();
     Path source = (launcher != null ? launcher : findLauncher()).toAbsolutePath().normalize();
-    Path link = target.toAbsolutePath().resolve("anthropic");
+    Path link = target.resolve("anthropic");
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
@@ -75,12 +76,7 @@ final class InstallCommand implements Callable<Integer> {
     String path = env.getOrDefault("PATH", "");
     boolean onPath = false;
     for (String p : path.split(":")) {
-      onPath |=
-          !p.isEmpty()
-              && Path.of(p)
-                  .toAbsolutePath()
-                  .normalize()
-                  .equals(target.toAbsolutePath().normalize());
+      onPath |= !p.isEmpty() && Path.of(p).toAbsolutePath().normalize().equals(target);
     }
     if (!onPath) {
       err.println(

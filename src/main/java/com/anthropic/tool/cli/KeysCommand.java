@@ -25,8 +25,7 @@ final class KeysCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(), "missing verb: set; see 'anthropic keys --help'");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing verb: set");
   }
 
   /** {@code keys set}. */

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  anthropic mock-server --port 8080 &",
-      "  ANTHROPIC_BASE_URL=http://127.0.0.1:8080 ANTHROPIC_API_KEY=mock anthropic messages hi"
+      "  export ANTHROPIC_BASE_URL=http://127.0.0.1:8080 ANTHROPIC_API_KEY=mock",
+      "  anthropic messages hi"
     })
 final class MockServerCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

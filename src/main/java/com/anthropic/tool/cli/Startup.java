@@ -123,9 +123,10 @@ public final class Startup {
   }
 
   private static final Set<String> HELP_OR_VERSION = Set.of("-h", "--help", "-V", "--version");
+  // not chat: its first request comes after a person typed, so it sets TLS up once its prompt is
+  // on screen (ChatCommand), rather than slowing the prompt down
   private static final Set<String> API_COMMANDS =
-      Set.of(
-          "messages", "stream", "count-tokens", "models", "batches", "files", "tool-loop", "chat");
+      Set.of("messages", "stream", "count-tokens", "models", "batches", "files", "tool-loop");
 
   /**
    * Step 6: a client being built on another thread while the command reads stdin and builds its

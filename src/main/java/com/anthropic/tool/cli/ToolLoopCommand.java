@@ -31,11 +31,11 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  anthropic tool-loop --tool weather.json \"What is the weather in Paris?\"",
-      "  anthropic tool-loop --tool ls.json --trace --approve \"Which file here is largest?\"",
-      "  git diff | anthropic tool-loop --tool run-tests.json --tool-timeout 300 \"Fix the failing test\"",
-      "  anthropic tool-loop --mcp \"npx -y @modelcontextprotocol/server-filesystem .\" \"Which file"
-          + " here is largest?\"",
-      "  anthropic tool-loop --tool calc.json --format jsonl \"What is 17 * 23?\" | jq -c .type"
+      "  anthropic tool-loop --tool ls.json --trace --approve \"Which file is largest?\"",
+      "  git diff | anthropic tool-loop --tool tests.json --tool-timeout 300 \"Fix it\"",
+      "  anthropic tool-loop --mcp \"npx -y @modelcontextprotocol/server-filesystem .\" \\",
+      "      \"Which file here is largest?\"",
+      "  anthropic tool-loop --tool calc.json --format jsonl \"17 * 23?\" | jq -c .type"
     })
 final class ToolLoopCommand implements Callable<Integer> {
   @ParentCommand RootCommand root;
@@ -80,7 +80,13 @@ final class ToolLoopCommand implements Callable<Integer> {
               .callOptions(s.callOptions())
               .build();
       ToolLoopRenderer renderer =
-          new ToolLoopRenderer(s, format, request.showThinking(), toolOptions.trace, loop::cancel);
+          new ToolLoopRenderer(
+              s,
+              format,
+              request.showThinking(),
+              toolOptions.trace,
+              toolOptions.approve && !toolOptions.yes,
+              loop::cancel);
       Thread onCtrlC =
           new Thread(
               () -> {

@@ -27,6 +27,7 @@ final class ToolLoopRenderer implements ToolLoopListener {
   private final Style errStyle;
   private final String format;
   private final boolean trace;
+  private final boolean approve;
   private final boolean tty;
   private final StreamRenderer stream;
   private final MessageOutput output;
@@ -35,16 +36,50 @@ final class ToolLoopRenderer implements ToolLoopListener {
   private char last = '\n';
   private boolean separate;
 
+  /**
+   * @param approve {@code --approve} asks on the terminal before each call: the question must not
+   *     start right after the text on the same line
+   */
   ToolLoopRenderer(
-      CommandSupport s, String format, boolean showThinking, boolean trace, Runnable stop) {
-    this.out = s.out();
-    this.err = s.err();
-    this.errStyle = s.errStyle();
+      CommandSupport s,
+      String format,
+      boolean showThinking,
+      boolean trace,
+      boolean approve,
+      Runnable stop) {
+    this(
+        s.out(),
+        s.err(),
+        s.errStyle(),
+        s.ctx().stdoutIsTerminal(),
+        s.output(),
+        format,
+        showThinking,
+        trace,
+        approve,
+        stop);
+  }
+
+  ToolLoopRenderer(
+      PrintWriter out,
+      PrintWriter err,
+      Style errStyle,
+      boolean stdoutIsTerminal,
+      MessageOutput output,
+      String format,
+      boolean showThinking,
+      boolean trace,
+      boolean approve,
+      Runnable stop) {
+    this.out = out;
+    this.err = err;
+    this.errStyle = errStyle;
     this.format = format;
     this.trace = trace;
-    this.tty = s.ctx().stdoutIsTerminal();
+    this.approve = approve;
+    this.tty = stdoutIsTerminal;
     this.stream = new StreamRenderer(out, err, errStyle, format, showThinking);
-    this.output = s.output();
+    this.output = output;
     this.stop = stop;
   }
 
@@ -79,8 +114,8 @@ final class ToolLoopRenderer implements ToolLoopListener {
 
   @Override
   public void onToolCall(ToolCall call) {
-    if (trace && tty && separate) {
-      // on a terminal the trace would start right after the text: end the text's line first
+    if ((trace || approve) && tty && separate) {
+      // on a terminal the trace or the question would start right after the text: end its line
       out.println();
       out.flush();
       separate = false;
@@ -134,7 +169,8 @@ final class ToolLoopRenderer implements ToolLoopListener {
   }
 
   private static String shorten(String s) {
-    String one = s.replace("\r", "").replace('\n', ' ');
+    // a tool's output ends with a newline: not shown as a trailing space
+    String one = s.stripTrailing().replace("\r", "").replace('\n', ' ');
     return one.length() > TRACE_LIMIT
         ? one.substring(0, TRACE_LIMIT) + "… (" + one.length() + " characters)"
         : one;

@@ -1,9 +1,12 @@
 package com.anthropic.tool.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.anthropic.tool.client.stream.SseTestServer;
+import com.anthropic.tool.client.tools.ScriptedApi;
+import com.anthropic.tool.mcp.TestMcpServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -42,6 +45,46 @@ class ChatCommandTest {
   }
 
   @Test
+  void should_name_the_missing_directory_when_save_cannot_write_and_go_on() throws Exception {
+    try (SseTestServer server = new SseTestServer(SseTestServer.body(answer("One.")))) {
+      Path missing = tmp.resolve("no-such-dir");
+      CommandHarness.Result r =
+          harness(server, "/save " + missing.resolve("chat.md") + "\nfirst\n").run("chat");
+
+      assertEquals(0, r.exitCode(), r.describe());
+      assertEquals("One.\n\n", r.out(), r.describe());
+      assertTrue(
+          r.err()
+              .contains(
+                  "error: io_error: cannot write "
+                      + missing.resolve("chat.md")
+                      + ": the directory "
+                      + missing
+                      + " does not exist\n"),
+          r.describe());
+      assertFalse(r.err().contains(".tmp"), "no temporary file name: " + r.describe());
+    }
+  }
+
+  @Test
+  void should_print_the_usage_line_of_the_other_commands_with_u_when_piped() throws Exception {
+    try (SseTestServer server = new SseTestServer(SseTestServer.body(answer("One.")))) {
+      CommandHarness.Result r =
+          harness(server, "first\n").run("chat", "-u", "-m", "claude-haiku-4-5");
+
+      assertEquals(0, r.exitCode(), r.describe());
+      assertEquals("One.\n\n", r.out(), r.describe());
+      assertTrue(
+          r.err()
+              .lines()
+              .anyMatch(
+                  l ->
+                      l.matches("usage: input_tokens=1 output_tokens=2 estimated_cost=\\$[0-9.]+")),
+          "the line messages -u prints (CLI.md, Request options): " + r.describe());
+    }
+  }
+
+  @Test
   void should_answer_each_line_and_list_the_saved_conversation() throws Exception {
     try (SseTestServer server =
         new SseTestServer(SseTestServer.body(answer("One.")), SseTestServer.body(answer("Two.")))) {
@@ -77,6 +120,38 @@ class ChatCommandTest {
           "retrying: POST /v1/messages got HTTP 529; attempt 2 in 2.0 s\n", r.err(), r.describe());
       assertEquals(List.of(Duration.ofSeconds(2)), waits);
       assertEquals(2, server.requests());
+    }
+  }
+
+  @Test
+  void should_offer_an_mcp_servers_tools_and_run_them_between_answers() throws Exception {
+    try (ScriptedApi api = new ScriptedApi()) {
+      api.answer(
+          ScriptedApi.message(
+              "tool_use",
+              ScriptedApi.text("Echoing."),
+              ScriptedApi.toolUse("toolu_1", "echo", "{\"text\":\"hi\"}")),
+          ScriptedApi.message("end_turn", ScriptedApi.text("It said hi.")));
+      CommandHarness.Result r =
+          new CommandHarness()
+              .env("ANTHROPIC_API_KEY", "k")
+              .env("ANTHROPIC_BASE_URL", api.baseUrl())
+              .env("XDG_DATA_HOME", tmp.resolve("data").toString())
+              .env("XDG_STATE_HOME", tmp.resolve("state").toString())
+              .env("PATH", System.getenv("PATH"))
+              .stdin("say hi through the server\n")
+              .run("chat", "--mcp", TestMcpServer.command());
+      assertEquals(0, r.exitCode(), r.describe());
+      assertEquals("Echoing.\nIt said hi.\n\n", r.out(), r.describe());
+      assertEquals("tool echo {\"text\":\"hi\"} → ok\n", r.err(), r.describe());
+      List<String> offered = new java.util.ArrayList<>();
+      api.body(0)
+          .getAsJsonArray("tools")
+          .forEach(t -> offered.add(t.getAsJsonObject().get("name").getAsString()));
+      assertEquals(List.of("echo", "picture", "fail", "crash", "hang"), offered);
+      assertTrue(
+          api.bodies().get(1).contains("\"content\":[{\"type\":\"text\",\"text\":\"echo: hi\"}]"),
+          api.bodies().get(1));
     }
   }
 

@@ -255,6 +255,9 @@ class ToolLoopCommandTest {
     assertEquals("done", r.out());
     assertTrue(r.err().contains("tool call: echo {\"q\":1}"), r.err());
     assertTrue(r.err().contains("tool result: echo the result"), r.err());
+    assertTrue(
+        r.err().lines().anyMatch("tool result: echo the result"::equals),
+        "the output's final newline is not shown as a trailing space: " + r.err());
   }
 
   @Test
