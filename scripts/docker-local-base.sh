@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# Builds LOCAL STAND-INS for the public base images the Dockerfile uses (eclipse-temurin:17-jdk,
-# eclipse-temurin:25-jdk, eclipse-temurin:25-jre) and tags them with those names in buildah's
-# storage. This exists only because the machine this project is developed on cannot reach Docker
-# Hub: anywhere with Docker Hub access, skip it and build the Dockerfile as it is.
+# Builds LOCAL STAND-INS for the public base images the Dockerfile's FROM lines name (today
+# eclipse-temurin:17-jdk for the build stage and eclipse-temurin:25-jre for the runtime) and tags
+# them with those names in buildah's storage. Only those: the tags are read from the Dockerfile.
+# This exists only because the machine this project is developed on cannot reach Docker Hub:
+# anywhere with Docker Hub access, skip it and build the Dockerfile as it is.
 #
 # Each stand-in is a minimal Debian bookworm (debootstrap --variant=minbase, from the Debian
-# mirror) plus a JDK copied from this machine, JAVA_HOME and PATH set like the real images.
-# A "jre" tag holds a full JDK here; that is fine for a local stand-in.
+# mirror) plus a JDK copied from this machine (JDK17, JDK25 below, by the tag's version), JAVA_HOME
+# and PATH set like the real images. A "jre" tag holds a full JDK here; that is fine for a local
+# stand-in.
 #
-#   scripts/docker-local-base.sh            # all three tags
+#   scripts/docker-local-base.sh            # every base the Dockerfile's FROM lines need
 #   FORCE=1 remakes tags that exist; STORAGE_DRIVER=vfs (default); WORK=/var/tmp/anthropic-base
 set -euo pipefail
 
@@ -56,7 +58,16 @@ make_image() {
   echo "tagged $tag ($jdk)"
 }
 
-make_image docker.io/library/eclipse-temurin:25-jre "$JDK25"
-make_image docker.io/library/eclipse-temurin:25-jdk "$JDK25"
-make_image docker.io/library/eclipse-temurin:17-jdk "$JDK17"
+# The bases the Dockerfile pulls: the image of every FROM line (not a FROM of an earlier stage).
+DOCKERFILE="${DOCKERFILE:-$(dirname "$0")/../Dockerfile}"
+bases="$(awk 'toupper($1) == "FROM" { img = $2; for (i = 3; i < NF; i++) if (toupper($i) == "AS") stage[tolower($(i + 1))] = 1;
+  if (!(tolower(img) in stage)) print img }' "$DOCKERFILE" | sort -u)"
+[ -n "$bases" ] || { echo "no FROM line in $DOCKERFILE" >&2; exit 1; }
+for base in $bases; do
+  case "$base" in
+    eclipse-temurin:17-*) make_image "docker.io/library/$base" "$JDK17" ;;
+    eclipse-temurin:25-*) make_image "docker.io/library/$base" "$JDK25" ;;
+    *) echo "no local stand-in for $base (add its JDK here)" >&2; exit 1 ;;
+  esac
+done
 "${BH[@]}" images
