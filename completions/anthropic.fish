@@ -84,7 +84,7 @@ complete -c anthropic -n '__anthropic_is "messages"' -l 'tool' -r -F -d 'Tool de
 complete -c anthropic -n '__anthropic_is "messages"' -l 'tool-choice' -x -a 'auto any none' -d 'auto, any, none or a tool name'
 complete -c anthropic -n '__anthropic_is "messages"' -l 'request' -r -F -d 'A full request body as JSON; flags given here override its fields'
 complete -c anthropic -n '__anthropic_is "messages"' -s 'n' -l 'no-stdin' -d 'Leave standard input unread (for loops that feed stdin to something else); an explicit - still reads it'
-complete -c anthropic -n '__anthropic_is "messages"' -s 'u' -l 'usage' -d 'Print token usage to stderr'
+complete -c anthropic -n '__anthropic_is "messages"' -s 'u' -l 'usage' -d 'Print token usage and an estimated cost to stderr'
 complete -c anthropic -n '__anthropic_is "messages"' -l 'show-thinking' -d 'Print the model\'s thinking to stderr (never stdout)'
 complete -c anthropic -n '__anthropic_is "messages"' -l 'format' -x -a 'text json' -d 'text (default): the answer text; json: the full Message object'
 
@@ -108,7 +108,7 @@ complete -c anthropic -n '__anthropic_is "stream"' -l 'tool' -r -F -d 'Tool defi
 complete -c anthropic -n '__anthropic_is "stream"' -l 'tool-choice' -x -a 'auto any none' -d 'auto, any, none or a tool name'
 complete -c anthropic -n '__anthropic_is "stream"' -l 'request' -r -F -d 'A full request body as JSON; flags given here override its fields'
 complete -c anthropic -n '__anthropic_is "stream"' -s 'n' -l 'no-stdin' -d 'Leave standard input unread (for loops that feed stdin to something else); an explicit - still reads it'
-complete -c anthropic -n '__anthropic_is "stream"' -s 'u' -l 'usage' -d 'Print token usage to stderr'
+complete -c anthropic -n '__anthropic_is "stream"' -s 'u' -l 'usage' -d 'Print token usage and an estimated cost to stderr'
 complete -c anthropic -n '__anthropic_is "stream"' -l 'show-thinking' -d 'Print the model\'s thinking to stderr (never stdout)'
 complete -c anthropic -n '__anthropic_is "stream"' -l 'format' -x -a 'text json jsonl' -d 'text (default): the text as it arrives; json: the final Message object; jsonl: each event\'s data, one per line, as it arrives'
 
@@ -132,7 +132,7 @@ complete -c anthropic -n '__anthropic_is "chat"' -l 'tool' -r -F -d 'Tool defini
 complete -c anthropic -n '__anthropic_is "chat"' -l 'tool-choice' -x -a 'auto any none' -d 'auto, any, none or a tool name'
 complete -c anthropic -n '__anthropic_is "chat"' -l 'request' -r -F -d 'A full request body as JSON; flags given here override its fields'
 complete -c anthropic -n '__anthropic_is "chat"' -s 'n' -l 'no-stdin' -d 'Leave standard input unread (for loops that feed stdin to something else); an explicit - still reads it'
-complete -c anthropic -n '__anthropic_is "chat"' -s 'u' -l 'usage' -d 'Print token usage to stderr'
+complete -c anthropic -n '__anthropic_is "chat"' -s 'u' -l 'usage' -d 'Print token usage and an estimated cost to stderr'
 complete -c anthropic -n '__anthropic_is "chat"' -l 'show-thinking' -d 'Print the model\'s thinking to stderr (never stdout)'
 complete -c anthropic -n '__anthropic_is "chat"' -l 'mcp' -x -d 'Start a Model Context Protocol server over stdio (the words split as a shell would, no shell run) and offer its tools; repeatable'
 complete -c anthropic -n '__anthropic_is "chat"' -l 'max-iterations' -x -d 'Most API calls before giving up (default: 10)'
@@ -184,7 +184,7 @@ complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'tool' -r -F -d 'Tool d
 complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'tool-choice' -x -a 'auto any none' -d 'auto, any, none or a tool name'
 complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'request' -r -F -d 'A full request body as JSON; flags given here override its fields'
 complete -c anthropic -n '__anthropic_is "tool-loop"' -s 'n' -l 'no-stdin' -d 'Leave standard input unread (for loops that feed stdin to something else); an explicit - still reads it'
-complete -c anthropic -n '__anthropic_is "tool-loop"' -s 'u' -l 'usage' -d 'Print token usage to stderr'
+complete -c anthropic -n '__anthropic_is "tool-loop"' -s 'u' -l 'usage' -d 'Print token usage and an estimated cost to stderr'
 complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'show-thinking' -d 'Print the model\'s thinking to stderr (never stdout)'
 complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'mcp' -x -d 'Start a Model Context Protocol server over stdio (the words split as a shell would, no shell run) and offer its tools; repeatable'
 complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'max-iterations' -x -d 'Most API calls before giving up (default: 10)'
@@ -249,7 +249,7 @@ complete -c anthropic -n '__anthropic_is "batches create"' -l 'tool' -r -F -d 'T
 complete -c anthropic -n '__anthropic_is "batches create"' -l 'tool-choice' -x -a 'auto any none' -d 'auto, any, none or a tool name'
 complete -c anthropic -n '__anthropic_is "batches create"' -l 'request' -r -F -d 'A full request body as JSON; flags given here override its fields'
 complete -c anthropic -n '__anthropic_is "batches create"' -s 'n' -l 'no-stdin' -d 'Leave standard input unread (for loops that feed stdin to something else); an explicit - still reads it'
-complete -c anthropic -n '__anthropic_is "batches create"' -s 'u' -l 'usage' -d 'Print token usage to stderr'
+complete -c anthropic -n '__anthropic_is "batches create"' -s 'u' -l 'usage' -d 'Print token usage and an estimated cost to stderr'
 complete -c anthropic -n '__anthropic_is "batches create"' -l 'show-thinking' -d 'Print the model\'s thinking to stderr (never stdout)'
 
 # anthropic batches get

@@ -93,6 +93,11 @@ final class HelpLayout {
     if (ownOptions && spec.usageMessage().optionListHeading().isEmpty()) {
       spec.usageMessage().optionListHeading("%nOptions:%n");
     }
+    if (!cl.getSubcommands().isEmpty()
+        && "Commands:%n".equals(spec.usageMessage().commandListHeading())) {
+      // a blank line before it, as before every other section
+      spec.usageMessage().commandListHeading("%nCommands:%n");
+    }
     List<String> keys = new ArrayList<>(cl.getHelpSectionKeys());
     int at = keys.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST);
     if (at >= 0 && !keys.contains(SHARED_OPTIONS)) {

@@ -124,7 +124,7 @@ public final class RequestOptions {
 
   @Option(
       names = {"-u", "--usage"},
-      description = "Print token usage to stderr.")
+      description = "Print token usage and an estimated cost to stderr.")
   boolean usage;
 
   @Option(

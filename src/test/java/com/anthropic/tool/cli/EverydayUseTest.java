@@ -187,4 +187,16 @@ class EverydayUseTest {
       }
     }
   }
+
+  @Test
+  void should_set_the_command_list_apart_from_the_options_like_every_other_section() {
+    for (String[] args :
+        List.of(
+            new String[] {"--help"}, new String[] {"batches", "--help"}, new String[] {"help"})) {
+      CommandHarness.Result r = new CommandHarness().run(args);
+
+      assertEquals(0, r.exitCode(), r.describe());
+      assertTrue(r.out().contains("\n\nCommands:\n"), r.describe());
+    }
+  }
 }
