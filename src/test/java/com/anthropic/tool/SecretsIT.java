@@ -17,14 +17,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The secrets rows that depend on the real process environment, through the real launcher: a tool
- * started by {@code tool-loop} does not inherit ANTHROPIC_API_KEY or ANTHROPIC_AUTH_TOKEN, and
- * {@code --debug}, {@code --trace} and {@code -u} output and the error line after a 401 carry
- * neither.
+ * started by {@code tool-loop} does not inherit ANTHROPIC_API_KEY, ANTHROPIC_AUTH_TOKEN or
+ * ANTHROPIC_CUSTOM_HEADERS, and {@code --debug}, {@code --trace} and {@code -u} output and the
+ * error line after a 401 carry neither.
  */
 class SecretsIT {
   static final String KEY = "sk-ant-api03-SECRETKEYIT-0123456789-wxyz";
   static final String TOKEN = "SECRETTOKENIT-tok-42";
-  static final List<String> FORBIDDEN = List.of("SECRETKEYIT", "SECRETTOKENIT");
+  static final String HEADER_SECRET = "SECRETHEADERIT-hdr-7";
+  static final List<String> FORBIDDEN = List.of("SECRETKEYIT", "SECRETTOKENIT", HEADER_SECRET);
   @TempDir Path tmp;
 
   private static void assertClean(String text, String where, String d) {
@@ -55,9 +56,14 @@ class SecretsIT {
           Launcher.run(
               tmp,
               Map.of(
-                  "ANTHROPIC_BASE_URL", api.baseUrl(),
-                  "ANTHROPIC_API_KEY", KEY,
-                  "ANTHROPIC_AUTH_TOKEN", TOKEN),
+                  "ANTHROPIC_BASE_URL",
+                  api.baseUrl(),
+                  "ANTHROPIC_API_KEY",
+                  KEY,
+                  "ANTHROPIC_AUTH_TOKEN",
+                  TOKEN,
+                  "ANTHROPIC_CUSTOM_HEADERS",
+                  "x-gateway-auth: Bearer " + HEADER_SECRET),
               "--debug",
               "tool-loop",
               "--trace",
@@ -76,8 +82,10 @@ class SecretsIT {
       assertTrue(env.contains("HOME="), env);
       assertFalse(env.contains("ANTHROPIC_API_KEY"), env);
       assertFalse(env.contains("ANTHROPIC_AUTH_TOKEN"), env);
+      assertFalse(env.contains("ANTHROPIC_CUSTOM_HEADERS"), env);
       assertClean(env, "the tool's environment", env);
       assertEquals(2, api.bodies().size(), d);
+      assertEquals("Bearer " + HEADER_SECRET, api.header(0, "x-gateway-auth"), "it was sent\n" + d);
     }
   }
 

@@ -43,9 +43,11 @@ final class ToolSetup {
     try {
       ProcessRegistry processes = new ProcessRegistry();
       box.own(processes);
+      // the one environment of every tool process, local and MCP: no credential in it
+      Map<String, String> toolEnv = ProcessTool.withoutCredentials(s.ctx().env());
       ProcessTool.Settings settings =
           new ProcessTool.Settings(
-              ProcessTool.withoutCredentials(s.ctx().env()),
+              toolEnv,
               Path.of("").toAbsolutePath(),
               Duration.ofMillis(Math.round(opts.toolTimeout * 1000)),
               opts.toolOutputLimit,
@@ -69,7 +71,7 @@ final class ToolSetup {
             sources);
       }
       if (!opts.mcp.isEmpty()) {
-        McpTools.start(box, opts, ProcessTool.withoutCredentials(s.ctx().env()), s.err(), sources);
+        McpTools.start(box, opts, toolEnv, s.err(), sources);
       }
       ToolExecutor executor = box;
       if (opts.approve && !opts.yes) {

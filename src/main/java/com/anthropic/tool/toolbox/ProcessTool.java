@@ -63,11 +63,21 @@ public final class ProcessTool implements ToolExecutor {
     }
   }
 
-  /** The environment minus ANTHROPIC_API_KEY and ANTHROPIC_AUTH_TOKEN. */
+  /**
+   * The variables the CLI reads that can carry a credential of the API: the key, the token, and the
+   * extra headers (which may hold an {@code x-api-key} or {@code Authorization} header). No tool
+   * process, local or MCP, gets them.
+   */
+  public static final List<String> CREDENTIAL_VARIABLES =
+      List.of("ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN", "ANTHROPIC_CUSTOM_HEADERS");
+
+  /**
+   * The environment of every tool process, local tools and MCP servers alike: the user's minus
+   * {@link #CREDENTIAL_VARIABLES}.
+   */
   public static Map<String, String> withoutCredentials(Map<String, String> env) {
     Map<String, String> copy = new java.util.HashMap<>(env);
-    copy.remove("ANTHROPIC_API_KEY");
-    copy.remove("ANTHROPIC_AUTH_TOKEN");
+    CREDENTIAL_VARIABLES.forEach(copy::remove);
     return copy;
   }
 

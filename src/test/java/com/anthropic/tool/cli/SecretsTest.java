@@ -26,23 +26,31 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 12's secrets grep: with a recognisable API key, auth token and URL password, every stdout,
- * stderr and file the tool writes (HOME and the XDG directories walked, {@code --output} files
- * included) is searched for them, over the fault matrix and the bad-input matrix run under {@code
- * --debug}, and over the outputs that handle credentials on purpose: {@code --debug} and {@code -u}
- * on good answers, {@code tool-loop --trace}, saved chat conversations, batches and files output,
- * {@code config list}, {@code keys set}, the error lines after 401 and 403. A tool started by
- * {@code tool-loop} dumps its environment: neither variable's name nor value is in it. Each
- * scenario also checks that the credential was really sent (in its header, and only there), so a
- * run that never used it cannot pass. The scenarios are the "Secrets" table in docs/reliability.md.
+ * Issue 12's secrets grep: with a recognisable API key, auth token, URL password and a credential
+ * in {@code ANTHROPIC_CUSTOM_HEADERS}, every stdout, stderr and file the tool writes (HOME and the
+ * XDG directories walked, {@code --output} files included) is searched for them, over the fault
+ * matrix and the bad-input matrix run under {@code --debug}, and over the outputs that handle
+ * credentials on purpose: {@code --debug} and {@code -u} on good answers, {@code tool-loop
+ * --trace}, saved chat conversations, batches and files output, {@code config list}, {@code keys
+ * set}, the error lines after 401 and 403. A tool started by {@code tool-loop} dumps its
+ * environment, and so does an {@code --mcp} server: no credential variable's name nor value is in
+ * it (while the custom header did reach the API). Each scenario also checks that the credential was
+ * really sent (in its header, and only there), so a run that never used it cannot pass. The
+ * scenarios are the "Secrets" table in docs/reliability.md.
  */
 class SecretsTest {
   static final String KEY = "sk-ant-api03-SECRETKEYMIDDLE-0123456789-wxyz";
   static final String TOKEN = "SECRETTOKENMIDDLE-tok-9876543210";
   static final String PASSWORD = "SECRETPASSWORD-x1";
 
+  /** A credential in ANTHROPIC_CUSTOM_HEADERS (a gateway's own key, say). */
+  static final String HEADER_SECRET = "SECRETHEADERMIDDLE-hdr-5551212";
+
+  static final String CUSTOM_HEADER = "x-gateway-auth";
+
   /** What may never appear: the distinctive middles (a masked "sk-ant-api03-…wxyz" is fine). */
-  static final List<String> FORBIDDEN = List.of("SECRETKEYMIDDLE", "SECRETTOKENMIDDLE", PASSWORD);
+  static final List<String> FORBIDDEN =
+      List.of("SECRETKEYMIDDLE", "SECRETTOKENMIDDLE", PASSWORD, HEADER_SECRET);
 
   static final String BATCH = "msgbatch_secret";
   static final String FILE_META =
@@ -123,6 +131,7 @@ class SecretsTest {
     KEY_ENV("ANTHROPIC_API_KEY"),
     TOKEN_ENV("ANTHROPIC_AUTH_TOKEN"),
     BOTH_ENV("both variables"),
+    ALL_ENV("both variables and ANTHROPIC_CUSTOM_HEADERS"),
     KEY_FLAG("--api-key"),
     KEY_CONFIG("api-key in the config file");
 
@@ -204,7 +213,7 @@ class SecretsTest {
         "chat");
     add(
         "tool-loop --trace -u --debug, the tool dumps its environment",
-        Cred.BOTH_ENV,
+        Cred.ALL_ENV,
         0,
         null,
         "--debug",
@@ -213,6 +222,17 @@ class SecretsTest {
         "-u",
         "--tool",
         "@envdump.json",
+        "hi");
+    add(
+        "tool-loop --mcp --trace --debug, the MCP server sends its environment back",
+        Cred.ALL_ENV,
+        0,
+        null,
+        "--debug",
+        "tool-loop",
+        "--trace",
+        "--mcp",
+        com.anthropic.tool.mcp.TestMcpServer.command(),
         "hi");
     add(
         "messages --debug, key from the config file",
@@ -293,6 +313,11 @@ class SecretsTest {
         env.put("ANTHROPIC_API_KEY", KEY);
         env.put("ANTHROPIC_AUTH_TOKEN", TOKEN);
       }
+      case ALL_ENV -> {
+        env.put("ANTHROPIC_API_KEY", KEY);
+        env.put("ANTHROPIC_AUTH_TOKEN", TOKEN);
+        env.put("ANTHROPIC_CUSTOM_HEADERS", CUSTOM_HEADER + ": Bearer " + HEADER_SECRET);
+      }
       case KEY_CONFIG -> {
         Path file = home.resolve("config/anthropic-cli/config.properties");
         Files.createDirectories(file.getParent());
@@ -321,11 +346,15 @@ class SecretsTest {
             + script
             + "\"]}");
     boolean tool = s.args().contains("tool-loop");
+    boolean mcp = s.args().contains("--mcp");
     try (ScriptedApi api = tool ? new ScriptedApi() : null) {
       if (api != null) {
         api.answer(
             ScriptedApi.message(
-                "tool_use", ScriptedApi.toolUse("toolu_1", "weather", "{\"city\":\"Oslo\"}")),
+                "tool_use",
+                mcp
+                    ? ScriptedApi.toolUse("toolu_1", "echo", "{\"text\":\"\",\"env\":\"*\"}")
+                    : ScriptedApi.toolUse("toolu_1", "weather", "{\"city\":\"Oslo\"}")),
             ScriptedApi.message("end_turn", ScriptedApi.text("Sunny.")));
       }
       RawServer server = s.denied() ? denied : good;
@@ -348,17 +377,23 @@ class SecretsTest {
       assertEquals(s.exit(), r.exitCode(), d);
       int checked = grep(r, home, d);
       if (tool) {
-        String envDump = Files.readString(dump);
-        assertFalse(
-            envDump.contains("ANTHROPIC_API_KEY"), "the tool saw ANTHROPIC_API_KEY\n" + envDump);
-        assertFalse(
-            envDump.contains("ANTHROPIC_AUTH_TOKEN"),
-            "the tool saw ANTHROPIC_AUTH_TOKEN\n" + envDump);
+        assertEquals(2, api.bodies().size(), d);
+        // the MCP server's environment comes back as the tool result of the second request
+        String envDump = mcp ? api.bodies().get(1) : Files.readString(dump);
+        for (String name :
+            List.of("ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN", "ANTHROPIC_CUSTOM_HEADERS")) {
+          assertFalse(envDump.contains(name), "the tool saw " + name + "\n" + envDump);
+        }
         for (String f : FORBIDDEN) {
           assertFalse(envDump.contains(f), "the tool's environment holds a secret\n" + envDump);
         }
         assertTrue(envDump.contains("HOME="), "the dump is a real environment\n" + envDump);
-        assertEquals(2, api.bodies().size(), d);
+        if (s.cred() == Cred.ALL_ENV) {
+          assertEquals(
+              "Bearer " + HEADER_SECRET,
+              api.header(0, CUSTOM_HEADER),
+              "ANTHROPIC_CUSTOM_HEADERS was read and sent to the API\n" + d);
+        }
         for (String b : api.bodies()) {
           assertNoSecret(b, "a request body", d);
         }

@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <ul>
  *   <li>{@code echo {text}}: answers {@code echo: TEXT} (and {@code env NAME=VALUE} with {@code
- *       {"env": NAME}})
+ *       {"env": NAME}}, its whole environment as {@code NAME=VALUE} lines with {@code {"env":
+ *       "*"}})
  *   <li>{@code picture}: a caption and a 1×1 PNG
  *   <li>{@code fail}: an {@code isError} result
  *   <li>{@code crash}: writes a line to stderr and exits with status 3 in the middle of the call
@@ -100,7 +101,9 @@ public final class TestMcpServer {
               String text =
                   env == null
                       ? "echo: " + req.arguments().get("text")
-                      : "env " + env + "=" + System.getenv(String.valueOf(env));
+                      : "*".equals(env)
+                          ? "env\n" + environment()
+                          : "env " + env + "=" + System.getenv(String.valueOf(env));
               return McpSchema.CallToolResult.builder().addTextContent(text).build();
             }));
     tools.add(
@@ -160,6 +163,13 @@ public final class TestMcpServer {
         .tools(tools)
         .build();
     new CountDownLatch(1).await(); // the transport's threads do the work; stdin's end exits
+  }
+
+  private static String environment() {
+    StringBuilder sb = new StringBuilder();
+    new java.util.TreeMap<>(System.getenv())
+        .forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
+    return sb.toString();
   }
 
   private static SyncToolSpecification tool(

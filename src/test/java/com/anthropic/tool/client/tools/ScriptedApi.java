@@ -31,6 +31,7 @@ public final class ScriptedApi implements AutoCloseable {
   private final List<String> bodies = new CopyOnWriteArrayList<>();
   private final List<Long> arrivals = new CopyOnWriteArrayList<>();
   private final List<String> betas = new CopyOnWriteArrayList<>();
+  private final List<com.sun.net.httpserver.Headers> heads = new CopyOnWriteArrayList<>();
   private final List<Long> answered = new CopyOnWriteArrayList<>();
 
   public ScriptedApi() throws IOException {
@@ -88,6 +89,11 @@ public final class ScriptedApi implements AutoCloseable {
     return List.copyOf(betas);
   }
 
+  /** Header {@code name} of request {@code i} (0-based), null when it had none. */
+  public String header(int i, String name) {
+    return heads.get(i).getFirst(name);
+  }
+
   /** When each request arrived (System.nanoTime), in order. */
   public List<Long> arrivals() {
     return List.copyOf(arrivals);
@@ -110,6 +116,7 @@ public final class ScriptedApi implements AutoCloseable {
     arrivals.add(at);
     String beta = ex.getRequestHeaders().getFirst("anthropic-beta");
     betas.add(beta == null ? "" : beta);
+    heads.add(ex.getRequestHeaders());
     String answer = answers.poll();
     if (answer == null) {
       byte[] b =
