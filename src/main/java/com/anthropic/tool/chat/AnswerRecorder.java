@@ -119,7 +119,8 @@ final class AnswerRecorder implements ToolLoopListener {
   }
 
   static String shorten(String s, int limit) {
-    String one = s.replace("\r", "").replace('\n', ' ');
+    // a tool's output ends with a newline: not shown as a trailing space
+    String one = s.stripTrailing().replace("\r", "").replace('\n', ' ');
     return one.length() > limit ? one.substring(0, limit) + "…" : one;
   }
 }

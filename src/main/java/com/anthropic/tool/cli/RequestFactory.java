@@ -54,7 +54,7 @@ final class RequestFactory {
 
   /** Loads one attachment as {@code -a} does (chat's {@code /attach}). */
   ContentBlock attach(String fileOrUrl) {
-    return attachment(fileOrUrl);
+    return attachment(fileOrUrl, "/attach"); // an error names what the user typed
   }
 
   /** Where warnings about the request go (a model that may not take an option); none by default. */
@@ -308,16 +308,20 @@ final class RequestFactory {
   }
 
   private ContentBlock attachment(String a) {
+    return attachment(a, "--attach");
+  }
+
+  private ContentBlock attachment(String a, String flag) {
     if (Attachments.isFileId(a)) {
       return Attachments.fromFileId(a, fileTypes.computeIfAbsent(a, fileType));
     }
     if (Attachments.isUrl(a)) {
       return Attachments.fromUrl(a);
     }
-    byte[] bytes = readBytes(a, "--attach");
+    byte[] bytes = readBytes(a, flag);
     if (bytes.length == 0) {
       throw CliException.input(
-          "--attach " + (a.equals("-") ? "standard input" : a) + ": the file is empty");
+          flag + " " + (a.equals("-") ? "standard input" : a) + ": the file is empty");
     }
     ContentBlock block = Attachments.fromBytes(bytes, a.equals("-") ? "standard input" : a, true);
     if (block instanceof ContentBlock.Document && !a.equals("-")) {

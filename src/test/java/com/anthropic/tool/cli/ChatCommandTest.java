@@ -85,6 +85,20 @@ class ChatCommandTest {
   }
 
   @Test
+  void should_name_the_slash_command_not_the_flag_when_attach_fails() throws Exception {
+    try (SseTestServer server = new SseTestServer(SseTestServer.body(answer("One.")))) {
+      Path missing = tmp.resolve("missing.txt");
+      CommandHarness.Result r = harness(server, "/attach " + missing + "\nfirst\n").run("chat");
+
+      assertEquals(0, r.exitCode(), r.describe());
+      assertTrue(
+          r.err().contains("error: invalid_input: /attach: no such file: " + missing + "\n"),
+          r.describe());
+      assertFalse(r.err().contains("--attach"), r.describe());
+    }
+  }
+
+  @Test
   void should_answer_each_line_and_list_the_saved_conversation() throws Exception {
     try (SseTestServer server =
         new SseTestServer(SseTestServer.body(answer("One.")), SseTestServer.body(answer("Two.")))) {
@@ -152,6 +166,55 @@ class ChatCommandTest {
       assertTrue(
           api.bodies().get(1).contains("\"content\":[{\"type\":\"text\",\"text\":\"echo: hi\"}]"),
           api.bodies().get(1));
+    }
+  }
+
+  private CommandHarness harness(ScriptedApi api, String stdin) {
+    return new CommandHarness()
+        .env("ANTHROPIC_API_KEY", "k")
+        .env("ANTHROPIC_BASE_URL", api.baseUrl())
+        .env("XDG_DATA_HOME", tmp.resolve("data").toString())
+        .env("XDG_STATE_HOME", tmp.resolve("state").toString())
+        .env("PATH", System.getenv("PATH"))
+        .stdin(stdin);
+  }
+
+  @Test
+  void should_print_one_error_prefix_when_an_mcp_server_ends_during_a_call() throws Exception {
+    try (ScriptedApi api = new ScriptedApi()) {
+      api.answer(
+          ScriptedApi.message("tool_use", ScriptedApi.toolUse("toolu_1", "crash", "{}")),
+          ScriptedApi.message("end_turn", ScriptedApi.text("never")));
+      CommandHarness.Result r =
+          harness(api, "crash it\n").run("chat", "--mcp", TestMcpServer.command());
+
+      assertTrue(r.err().contains("error: tool_error: tool crash failed: "), r.describe());
+      assertFalse(r.err().contains("error: error:"), r.describe());
+    }
+  }
+
+  @Test
+  void should_not_end_a_tool_line_with_the_outputs_newline_as_a_space() throws Exception {
+    Path sh = tmp.resolve("echo.sh");
+    java.nio.file.Files.writeString(sh, "#!/bin/sh\necho 'the result'\n");
+    java.nio.file.Files.setPosixFilePermissions(
+        sh, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    Path tool = tmp.resolve("echo.json");
+    java.nio.file.Files.writeString(
+        tool,
+        "{\"name\":\"echo\",\"description\":\"d\",\"input_schema\":{\"type\":\"object\"},"
+            + "\"command\":[\""
+            + sh
+            + "\"]}");
+    try (ScriptedApi api = new ScriptedApi()) {
+      api.answer(
+          ScriptedApi.message("tool_use", ScriptedApi.toolUse("toolu_1", "echo", "{}")),
+          ScriptedApi.message("end_turn", ScriptedApi.text("Done.")));
+      CommandHarness.Result r =
+          harness(api, "go\n").run("chat", "--tool", tool.toString(), "--trace");
+
+      assertEquals(0, r.exitCode(), r.describe());
+      assertEquals("tool echo {} → ok: the result\n", r.err(), r.describe());
     }
   }
 
