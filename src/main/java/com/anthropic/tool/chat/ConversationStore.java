@@ -1,6 +1,7 @@
 package com.anthropic.tool.chat;
 
 import com.anthropic.tool.client.model.Json;
+import com.anthropic.tool.config.PrivateDirs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ public final class ConversationStore {
   /** Saves the conversation; the problem when it could not be written (never thrown). */
   public Optional<String> save(Conversation c) {
     try {
-      PrivateFiles.createDir(dir);
+      PrivateDirs.ensure(dir);
       PrivateFiles.writeAtomically(file(c.id()), Json.write(c.toJson()) + "\n");
       return Optional.empty();
     } catch (IOException | RuntimeException e) {

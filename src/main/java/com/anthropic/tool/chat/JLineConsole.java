@@ -1,5 +1,6 @@
 package com.anthropic.tool.chat;
 
+import com.anthropic.tool.config.PrivateDirs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -95,7 +96,7 @@ final class JLineConsole implements Console {
       return null;
     }
     try {
-      PrivateFiles.createDir(file.getParent());
+      PrivateDirs.ensure(file.getParent());
       if (!Files.exists(file)) {
         Files.createFile(
             file,

@@ -1,5 +1,6 @@
 package com.anthropic.tool.chat;
 
+import com.anthropic.tool.config.PrivateDirs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ final class TerminalInfo {
     try {
       String caps = InfoCmp.getLoadedInfoCmp(term);
       if (caps != null && !caps.isBlank()) {
-        PrivateFiles.createDir(dir);
+        PrivateDirs.ensure(dir);
         PrivateFiles.writeAtomically(file, caps);
       }
     } catch (IOException | RuntimeException e) {

@@ -1,14 +1,13 @@
 package com.anthropic.tool.cli;
 
+import com.anthropic.tool.config.PrivateDirs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -52,7 +51,7 @@ final class ModelCache {
     Path dir = file.getParent();
     Path tmp = null;
     try {
-      createPrivateDir(dir);
+      PrivateDirs.ensure(dir);
       tmp = Files.createTempFile(dir, ".models", ".tmp"); // 0600 on POSIX
       Files.write(tmp, (String.join("\n", ids) + "\n").getBytes(StandardCharsets.UTF_8));
       try {
@@ -70,24 +69,6 @@ final class ModelCache {
         }
       }
       return false;
-    }
-  }
-
-  static void createPrivateDir(Path dir) throws IOException {
-    if (Files.isDirectory(dir)) {
-      return;
-    }
-    Path parent = dir.getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    try {
-      Files.createDirectory(
-          dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    } catch (FileAlreadyExistsException e) {
-      // created meanwhile
-    } catch (UnsupportedOperationException e) {
-      Files.createDirectories(dir);
     }
   }
 }

@@ -5,7 +5,6 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -44,8 +43,6 @@ public final class ConfigFile {
 
   private static final Set<PosixFilePermission> FILE_MODE =
       PosixFilePermissions.fromString("rw-------");
-  private static final Set<PosixFilePermission> DIR_MODE =
-      PosixFilePermissions.fromString("rwx------");
 
   private final Path path;
   private final List<String> lines;
@@ -145,15 +142,7 @@ public final class ConfigFile {
   public void write() {
     Path dir = path.toAbsolutePath().getParent();
     try {
-      if (!Files.isDirectory(dir)) {
-        Files.createDirectories(dir.getParent());
-        try {
-          Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(DIR_MODE));
-        } catch (FileAlreadyExistsException raced) {
-          // made meanwhile: fine
-        }
-      }
-      Files.setPosixFilePermissions(dir, DIR_MODE);
+      PrivateDirs.ensure(dir);
       Path tmp =
           Files.createTempFile(
               dir, ".config.properties.", ".tmp", PosixFilePermissions.asFileAttribute(FILE_MODE));

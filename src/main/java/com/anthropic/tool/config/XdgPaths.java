@@ -5,7 +5,8 @@ import java.util.Map;
 
 /** XDG base directories for this tool, from an environment map. */
 public record XdgPaths(Path config, Path state, Path data, Path cache) {
-  private static final String APP = "anthropic-cli";
+  /** The name of our directory under each base directory. */
+  static final String APP = "anthropic-cli";
 
   public static XdgPaths from(Map<String, String> env) {
     String home = env.getOrDefault("HOME", System.getProperty("user.home"));

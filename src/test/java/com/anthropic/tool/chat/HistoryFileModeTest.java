@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The chat input history holds every prompt typed: it is 0600 in a 0700 directory (CLI.md "Files
- * the tool writes"), also when it was there before with a wider mode.
+ * the tool writes"), also when it or its directory was there before with a wider mode.
  */
 class HistoryFileModeTest {
   @TempDir Path tmp;
@@ -65,5 +65,21 @@ class HistoryFileModeTest {
     typeOneLine(history);
 
     assertEquals("rw-------", mode(history));
+  }
+
+  @Test
+  void should_tighten_our_existing_0755_state_directory_but_not_the_xdg_base() throws Exception {
+    Path state = tmp.resolve("state");
+    Path history = state.resolve("anthropic-cli/history");
+    Files.createDirectories(history.getParent());
+    Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(
+        history.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
+
+    typeOneLine(history);
+
+    assertEquals("rw-------", mode(history));
+    assertEquals("rwx------", mode(history.getParent()));
+    assertEquals("rwxr-xr-x", mode(state));
   }
 }

@@ -14,7 +14,11 @@ import org.jline.utils.InfoCmp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The terminal capabilities kept between runs, so that JLine need not run infocmp each start. */
+/**
+ * The terminal capabilities kept between runs, so that JLine need not run infocmp each start; kept
+ * as every file of ours, 0600 in our 0700 directories (tightened when an older version left them
+ * wider).
+ */
 class TerminalInfoTest {
   @TempDir Path tmp;
 
@@ -50,5 +54,28 @@ class TerminalInfoTest {
     InfoCmp.setLoadedInfoCmp("../escape", "x|y,\n");
     TerminalInfo.remember(dir, "../escape");
     assertFalse(Files.exists(tmp.resolve("escape")));
+  }
+
+  @Test
+  void should_tighten_our_0755_cache_directories_and_leave_the_xdg_base_alone() throws Exception {
+    Path cache = tmp.resolve("xdg-cache");
+    Path app = cache.resolve("anthropic-cli");
+    Files.createDirectories(app);
+    Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(app, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path dir = app.resolve("terminfo");
+    String term = "anthropic-modes-" + System.nanoTime();
+    InfoCmp.setLoadedInfoCmp(term, "modes|a test,\n\tcols#80,\n");
+
+    TerminalInfo.remember(dir, term);
+
+    assertEquals("rw-------", mode(dir.resolve(term)));
+    assertEquals("rwx------", mode(dir));
+    assertEquals("rwx------", mode(app));
+    assertEquals("rwxr-xr-x", mode(cache));
+  }
+
+  private static String mode(Path p) throws Exception {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
   }
 }

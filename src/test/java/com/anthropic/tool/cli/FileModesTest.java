@@ -46,10 +46,22 @@ class FileModesTest {
   /**
    * A file and how it is written: {@code file} and {@code base} are relative to the run's HOME
    * ({@code base} is where the tool's own directories start: those below it must be 0700); {@code
-   * before} is a mode the file already has, or null.
+   * before} is a mode the file already has, or null; {@code dirsBefore} a mode that the base and
+   * each of our directories below it already have (0755, as an older version or a plain {@code
+   * mkdir} left them), or null: ours must be tightened to 0700, the base left as it is.
    */
   record Row(
-      String what, String file, String base, String before, String stdin, List<String> args) {}
+      String what,
+      String file,
+      String base,
+      String before,
+      String stdin,
+      List<String> args,
+      String dirsBefore) {
+    Row(String what, String file, String base, String before, String stdin, List<String> args) {
+      this(what, file, base, before, stdin, args, null);
+    }
+  }
 
   static final List<Row> ROWS =
       List.of(
@@ -68,6 +80,14 @@ class FileModesTest {
               null,
               List.of("config", "set", "model", "claude-x")),
           new Row(
+              "config file (`config set`, its directory was 0755)",
+              "config/anthropic-cli/config.properties",
+              "config",
+              null,
+              null,
+              List.of("config", "set", "model", "claude-x"),
+              "rwxr-xr-x"),
+          new Row(
               "config file (`keys set`)",
               "config/anthropic-cli/config.properties",
               "config",
@@ -82,12 +102,28 @@ class FileModesTest {
               null,
               List.of("models")),
           new Row(
+              "model cache (`models`, its directory was 0755)",
+              "cache/anthropic-cli/models.txt",
+              "cache",
+              null,
+              null,
+              List.of("models"),
+              "rwxr-xr-x"),
+          new Row(
               "saved conversation (`chat`)",
               "data/anthropic-cli/conversations/*.json",
               "data",
               null,
               "hello\n",
               List.of("chat")),
+          new Row(
+              "saved conversation (`chat`, its directories were 0755)",
+              "data/anthropic-cli/conversations/*.json",
+              "data",
+              null,
+              "hello\n",
+              List.of("chat"),
+              "rwxr-xr-x"),
           new Row(
               "`chat` /save FILE",
               "work/saved.md",
@@ -125,6 +161,13 @@ class FileModesTest {
   private static void run(Row row) throws Exception {
     Path home = Files.createTempDirectory(tmp, "home");
     Path work = Files.createDirectory(home.resolve("work"));
+    if (row.dirsBefore() != null) {
+      Path dir = home.resolve(row.file()).getParent();
+      Files.createDirectories(dir);
+      for (Path p = dir; p.startsWith(home.resolve(row.base())); p = p.getParent()) {
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(row.dirsBefore()));
+      }
+    }
     if (row.before() != null) {
       Path f = home.resolve(row.file());
       Files.createDirectories(f.getParent());
@@ -154,6 +197,9 @@ class FileModesTest {
     Path file = find(home, row.file(), d);
     assertEquals("rw-------", mode(file), "the mode of " + file + "\n" + d);
     Path base = home.resolve(row.base());
+    if (row.dirsBefore() != null) {
+      assertEquals(row.dirsBefore(), mode(base), "the XDG base directory is the user's\n" + d);
+    }
     List<String> dirs = new ArrayList<>();
     for (Path p = file.getParent(); !p.equals(base) && p.startsWith(base); p = p.getParent()) {
       assertEquals("rwx------", mode(p), "the mode of the directory " + p + "\n" + d);
@@ -183,6 +229,9 @@ class FileModesTest {
                           .replace("cache/", "$XDG_CACHE_HOME/")
                           .replace("data/", "$XDG_DATA_HOME/")
                       + "`")
+              + (row.dirsBefore() == null
+                  ? ""
+                  : " (were 0755: tightened; the XDG base directory left 0755)")
               + " | pass |");
     }
   }
