@@ -408,10 +408,7 @@ public final class ChatSession {
     }
     String line =
         UsageTotals.shortLine(u)
-            + totals
-                .lastCost()
-                .map(c -> String.format(java.util.Locale.ROOT, " · ~$%.4f", c.total()))
-                .orElse("")
+            + totals.lastCost().map(c -> UsageTotals.statusCost(c.total())).orElse("")
             + (calls > 1 ? " · " + calls(calls) : "")
             + " · "
             + seconds(elapsedNanos);

@@ -45,6 +45,20 @@ final class UsageTotals {
     return lastCost;
   }
 
+  /**
+   * {@code · ~$0.0021} for the status line: four decimals, and {@code <$0.0001} for a cost too
+   * small to show in them (a paid answer never reads {@code ~$0.0000}).
+   */
+  static String statusCost(double total) {
+    if (total <= 0) {
+      return " · $0";
+    }
+    if (total < 0.00005) {
+      return " · <$0.0001";
+    }
+    return String.format(Locale.ROOT, " · ~$%.4f", total);
+  }
+
   /** {@code 12 in · 40 out · 1,024 cache read}: the parts the answer has. */
   static String shortLine(Usage u) {
     if (u == null) {

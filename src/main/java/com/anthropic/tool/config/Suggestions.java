@@ -9,8 +9,8 @@ public final class Suggestions {
 
   /**
    * The candidate closest to what was typed, when it is close: at most one edit (insert, delete,
-   * replace or swap two neighbours) for short words, two for words of five letters or more, or a
-   * word that the typed text begins.
+   * replace or swap two neighbours) for short words, two for words of five letters or more, none
+   * for a single letter ({@code -u}), or a word that the typed text begins.
    */
   public static Optional<String> closest(String typed, Collection<String> candidates) {
     String t = typed.toLowerCase(java.util.Locale.ROOT);
@@ -19,7 +19,8 @@ public final class Suggestions {
     for (String c : candidates) {
       int d = distance(t, c.toLowerCase(java.util.Locale.ROOT));
       int bare = t.replaceFirst("^-+", "").length();
-      int allowed = bare >= 5 ? 2 : 1;
+      // one letter is one edit from every other letter: no suggestion would mean anything
+      int allowed = bare >= 5 ? 2 : bare >= 2 ? 1 : 0;
       boolean prefix = bare >= 3 && c.startsWith(typed);
       if ((d <= allowed || prefix) && d < bestDistance) {
         best = c;

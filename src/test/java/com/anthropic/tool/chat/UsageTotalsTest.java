@@ -30,4 +30,12 @@ class UsageTotalsTest {
     t.add("claude-unknown-9", new Usage(1L, 1L, null, null, null));
     assertTrue(t.report("claude-unknown-9").contains("estimated cost: unknown"));
   }
+
+  @Test
+  void should_never_show_a_cost_that_was_paid_as_zero_on_the_status_line() {
+    assertEquals(" · ~$0.0021", UsageTotals.statusCost(0.00212));
+    assertEquals(" · ~$0.0001", UsageTotals.statusCost(0.0001));
+    assertEquals(" · <$0.0001", UsageTotals.statusCost(0.000044));
+    assertEquals(" · $0", UsageTotals.statusCost(0));
+  }
 }

@@ -210,4 +210,17 @@ class EverydayUseTest {
       r.err().lines().forEach(l -> assertTrue(l.length() <= 80, "over 80 columns: " + l));
     }
   }
+
+  @Test
+  void should_not_suggest_a_random_letter_for_an_unknown_one_letter_option() {
+    CommandHarness.Result r = new CommandHarness().run("models", "-u");
+
+    assertEquals(2, r.exitCode(), r.describe());
+    assertEquals(
+        "error: usage_error: unknown option '-u'; see 'anthropic models --help'\n", r.err());
+    assertEquals(
+        java.util.Optional.of("--model"),
+        UsageErrors.closest("--modle", List.of("--model", "-m", "-h")),
+        "longer names still get their suggestion");
+  }
 }
