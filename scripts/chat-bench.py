@@ -18,11 +18,11 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 10
-SOCK = "chat-bench-%d" % os.getpid()
+SOCK = os.path.join(tempfile.mkdtemp(prefix="chat-bench-tmux-"), "sock")  # tmux leaves it behind
 
 
 def tmux(*args):
-    r = subprocess.run(["tmux", "-L", SOCK, "-f", "/dev/null", *args],
+    r = subprocess.run(["tmux", "-S", SOCK, "-f", "/dev/null", *args],
                        capture_output=True, text=True)
     return r.stdout + r.stderr
 
@@ -68,8 +68,10 @@ def main():
         for i in range(RUNS + 1):
             session = "b%d" % i
             t0 = time.monotonic()
-            tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "30",
-                 "env %s %s/anthropic chat; sleep 60" % (exports, ROOT))
+            out = tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "30",
+                       "env %s %s/anthropic chat; sleep 60" % (exports, ROOT))
+            if out.strip():
+                print("tmux new-session: " + out.strip(), file=sys.stderr)
             t1 = wait_screen(session, "Ctrl-D to quit\n>")
             tmux("send-keys", "-t", session, "-l", "hello %d" % i)
             wait_screen(session, "> hello %d" % i)

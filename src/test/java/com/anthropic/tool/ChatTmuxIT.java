@@ -20,7 +20,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +44,6 @@ class ChatTmuxIT {
   private static boolean tmux;
 
   @TempDir Path tmp;
-  private final String socket = "chat-it-" + ThreadLocalRandom.current().nextInt(1 << 30);
   private final List<String> bodies = new CopyOnWriteArrayList<>();
   private final CountDownLatch disconnected = new CountDownLatch(1);
   private final ExecutorService pool = Executors.newCachedThreadPool();
@@ -190,7 +188,9 @@ class ChatTmuxIT {
   }
 
   private String tmuxRun(String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket, "-f", "/dev/null"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of("tmux", "-S", tmp.resolve("tmux.sock").toString(), "-f", "/dev/null"));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

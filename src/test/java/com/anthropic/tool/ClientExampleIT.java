@@ -89,6 +89,8 @@ class ClientExampleIT {
       expect(sections, "tracing", "anthropic.http {");
       expect(sections, "tracing", "url.path=/v1/messages");
       expect(sections, "tracing", "  attempt {");
+      // the client built with its own OpenTelemetry recorded its count_tokens call there
+      expect(sections, "tracing", "url.path=/v1/messages/count_tokens");
     }
   }
 

@@ -169,8 +169,8 @@ final class CommandSupport {
     return "Usage: "
         + synopsis.strip()
         + System.lineSeparator()
-        + "Give PROMPT words or pipe text on stdin; '"
+        + "Give PROMPT words or pipe text on stdin; see '"
         + name
-        + " --help' lists the options, with examples.";
+        + " --help'.";
   }
 }

@@ -434,6 +434,7 @@ public final class AnthropicClient implements AutoCloseable {
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private Map<String, String> env = Map.of();
     private HttpObserver observer;
+    private io.opentelemetry.api.OpenTelemetry openTelemetry;
     private Sleeper sleeper = Sleeper.system();
     private Clock clock = Clock.systemUTC();
     private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
@@ -501,6 +502,16 @@ public final class AnthropicClient implements AutoCloseable {
     /** Gets every attempt reported (tracing, --debug); spans are always sent to OpenTelemetry. */
     public Builder observer(HttpObserver observer) {
       this.observer = observer;
+      return this;
+    }
+
+    /**
+     * Sends the {@code anthropic.http} spans to this OpenTelemetry instead of the global one (as
+     * instrumentation libraries take theirs): for an application that keeps its SDK out of {@code
+     * GlobalOpenTelemetry}, or several clients with different exporters.
+     */
+    public Builder openTelemetry(io.opentelemetry.api.OpenTelemetry openTelemetry) {
+      this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry");
       return this;
     }
 
@@ -577,7 +588,10 @@ public final class AnthropicClient implements AutoCloseable {
           transportFactory != null
               ? transportFactory.apply(options)
               : new ApacheTransport(timeout, env);
-      HttpObserver obs = OtelObserver.global();
+      HttpObserver obs =
+          openTelemetry != null
+              ? new OtelObserver(openTelemetry.getTracer(OtelObserver.INSTRUMENTATION))
+              : OtelObserver.global();
       if (observer != null) {
         obs = obs.and(observer);
       }

@@ -19,7 +19,9 @@ public record XdgPaths(Path config, Path state, Path data, Path cache) {
 
   private static Path dir(Map<String, String> env, String var, String home, String fallback) {
     String v = env.get(var);
-    Path base = v != null && !v.isBlank() ? Path.of(v) : Path.of(home, fallback);
+    // the XDG Base Directory specification: a relative path is invalid and ignored
+    Path base =
+        v != null && !v.isBlank() && Path.of(v).isAbsolute() ? Path.of(v) : Path.of(home, fallback);
     return base.resolve(APP);
   }
 

@@ -199,4 +199,15 @@ class EverydayUseTest {
       assertTrue(r.out().contains("\n\nCommands:\n"), r.describe());
     }
   }
+
+  @Test
+  void should_fit_the_short_usage_on_an_80_column_terminal() {
+    for (String command : List.of("messages", "stream", "count-tokens", "tool-loop")) {
+      CommandHarness.Result r = new CommandHarness().stdinIsTerminal(true).run(command);
+
+      assertEquals(2, r.exitCode(), r.describe());
+      assertTrue(r.err().contains("'anthropic " + command + " --help'"), r.describe());
+      r.err().lines().forEach(l -> assertTrue(l.length() <= 80, "over 80 columns: " + l));
+    }
+  }
 }

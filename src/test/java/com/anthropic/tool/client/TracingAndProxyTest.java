@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockserver.model.HttpRequest.request;
 import static org.mockserver.model.HttpResponse.response;
 
-import com.anthropic.tool.client.internal.OtelObserver;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -60,7 +60,7 @@ class TracingAndProxyTest {
             .apiKey("k")
             .baseUrl("http://127.0.0.1:" + server.getPort())
             .sleeper(new RecordingSleeper())
-            .observer(new OtelObserver(provider.get("test")))
+            .openTelemetry(OpenTelemetrySdk.builder().setTracerProvider(provider).build())
             .build()) {
       c.messages(TestServers.request().build());
     }
@@ -69,6 +69,7 @@ class TracingAndProxyTest {
     assertEquals(1, spans.size());
     SpanData span = spans.get(0);
     assertEquals("anthropic.http", span.getName());
+    assertEquals("anthropic-cli", span.getInstrumentationScopeInfo().getName());
     assertEquals("POST", span.getAttributes().get(AttributeKey.stringKey("http.request.method")));
     assertEquals("/v1/messages", span.getAttributes().get(AttributeKey.stringKey("url.path")));
     assertEquals(200L, span.getAttributes().get(AttributeKey.longKey("http.response.status_code")));

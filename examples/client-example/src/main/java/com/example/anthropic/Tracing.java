@@ -34,15 +34,46 @@ public final class Tracing {
     // end::tracing[]
   }
 
+  /** A client whose spans go to an OpenTelemetry of its own instead of the global one. */
+  static AnthropicClient withOwnOpenTelemetry(SpanExporter exporter) {
+    // tag::own-sdk[]
+    OpenTelemetrySdk otel =
+        OpenTelemetrySdk.builder()
+            .setTracerProvider(
+                SdkTracerProvider.builder()
+                    .addSpanProcessor(SimpleSpanProcessor.create(exporter))
+                    .build())
+            .build(); // not registered globally
+    AnthropicClient client =
+        AnthropicClient.builder().fromEnv(System.getenv()).openTelemetry(otel).build();
+    // end::own-sdk[]
+    return client;
+  }
+
   public static void run(AnthropicClient client, PrintStream out) {
     synchronized (SPANS) {
       SPANS.clear();
     }
-    client.messages(
-        MessagesRequest.builder("claude-sonnet-4-6", List.of(MessageParam.user("Hi")), 64).build());
+    client.messages(hi());
+    print(out, "no span recorded: was Tracing.install() run first?");
+    synchronized (SPANS) {
+      SPANS.clear();
+    }
+    try (AnthropicClient own = withOwnOpenTelemetry(new Keeper())) {
+      own.countTokens(hi());
+    }
+    print(out, "no span recorded by the client's own OpenTelemetry");
+  }
+
+  private static MessagesRequest hi() {
+    return MessagesRequest.builder("claude-sonnet-4-6", List.of(MessageParam.user("Hi")), 64)
+        .build();
+  }
+
+  private static void print(PrintStream out, String ifNone) {
     synchronized (SPANS) {
       if (SPANS.isEmpty()) {
-        throw new IllegalStateException("no span recorded: was Tracing.install() run first?");
+        throw new IllegalStateException(ifNone);
       }
       for (SpanData s : SPANS) {
         out.println(s.getName() + " " + s.getAttributes().asMap());

@@ -29,6 +29,9 @@ public final class OtelObserver implements HttpObserver {
   static final AttributeKey<String> REQUEST_ID = AttributeKey.stringKey("anthropic.request_id");
   static final AttributeKey<String> ERROR = AttributeKey.stringKey("error.type");
 
+  /** The instrumentation scope name of the spans. */
+  public static final String INSTRUMENTATION = "anthropic-cli";
+
   private final Tracer tracer; // null: no OpenTelemetry present, nothing to record
   private final Map<HttpCall, Open> open = new IdentityHashMap<>();
 
@@ -45,7 +48,7 @@ public final class OtelObserver implements HttpObserver {
    * of a command line's start-up.
    */
   public static OtelObserver global() {
-    return new OtelObserver(otelPresent() ? GlobalOpenTelemetry.getTracer("anthropic-cli") : null);
+    return new OtelObserver(otelPresent() ? GlobalOpenTelemetry.getTracer(INSTRUMENTATION) : null);
   }
 
   private static boolean otelPresent() {
