@@ -113,17 +113,36 @@ class FaultMatrixTest {
           RESULTS);
   static final List<Cmd> ALL = List.of(MESSAGES, STREAM_CMD, COUNT, MODELS_CMD, RESULTS_CMD);
 
-  /** A tool for tool-loop that prints "sunny" (no shell, no PATH lookup). */
+  /** The variable that names the file the tool-loop tool counts its runs in. */
+  static final String TOOL_RUNS = "FAULT_MATRIX_TOOL_RUNS";
+
+  /**
+   * A tool for tool-loop that prints "sunny" (no PATH lookup) and, when {@value #TOOL_RUNS} names a
+   * file, adds a line to it for each run, so a row can count the runs.
+   */
   static final Path TOOL = toolFile();
 
   static Path toolFile() {
     try {
+      Path script = Files.createTempFile("fault-matrix-tool", ".sh");
+      script.toFile().deleteOnExit();
+      Files.writeString(
+          script,
+          "#!/bin/sh\n[ -z \"$"
+              + TOOL_RUNS
+              + "\" ] || echo run >> \"$"
+              + TOOL_RUNS
+              + "\"\necho sunny\n");
+      Files.setPosixFilePermissions(
+          script, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
       Path f = Files.createTempFile("fault-matrix-tool", ".json");
       f.toFile().deleteOnExit();
       Files.writeString(
           f,
           "{\"name\":\"weather\",\"description\":\"d\",\"input_schema\":{\"type\":\"object\"},"
-              + "\"command\":[\"/bin/echo\",\"sunny\"]}");
+              + "\"command\":[\""
+              + script
+              + "\"]}");
       return f;
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
@@ -162,23 +181,41 @@ class FaultMatrixTest {
       boolean requestId,
       Predicate<List<Long>> sleeps,
       String sleepRule,
-      List<String> errHas) {
+      List<String> errHas,
+      int toolRuns) {
+    Expect(
+        int exit,
+        int attempts,
+        Predicate<String> out,
+        String outRule,
+        boolean requestId,
+        Predicate<List<Long>> sleeps,
+        String sleepRule,
+        List<String> errHas) {
+      this(exit, attempts, out, outRule, requestId, sleeps, sleepRule, errHas, -1);
+    }
+
     Expect out(Predicate<String> p, String rule) {
-      return new Expect(exit, attempts, p, rule, requestId, sleeps, sleepRule, errHas);
+      return new Expect(exit, attempts, p, rule, requestId, sleeps, sleepRule, errHas, toolRuns);
     }
 
     Expect sleeps(Predicate<List<Long>> p, String rule) {
-      return new Expect(exit, attempts, out, outRule, requestId, p, rule, errHas);
+      return new Expect(exit, attempts, out, outRule, requestId, p, rule, errHas, toolRuns);
     }
 
     Expect noRequestId() {
-      return new Expect(exit, attempts, out, outRule, false, sleeps, sleepRule, errHas);
+      return new Expect(exit, attempts, out, outRule, false, sleeps, sleepRule, errHas, toolRuns);
     }
 
     Expect errHas(String... s) {
       List<String> all = new ArrayList<>(errHas);
       all.addAll(List.of(s));
-      return new Expect(exit, attempts, out, outRule, requestId, sleeps, sleepRule, all);
+      return new Expect(exit, attempts, out, outRule, requestId, sleeps, sleepRule, all, toolRuns);
+    }
+
+    /** The tool-loop tool runs exactly {@code n} times (-1: not a tool-loop row). */
+    Expect toolRuns(int n) {
+      return new Expect(exit, attempts, out, outRule, requestId, sleeps, sleepRule, errHas, n);
     }
   }
 
@@ -311,44 +348,218 @@ class FaultMatrixTest {
         Faults.dataThenFin(sse, (START + DELTA_HEL + DELTA_LO).getBytes(StandardCharsets.UTF_8)));
   }
 
-  /** Faults in round 2 of a tool loop, after round 1's text and tool run. */
+  /**
+   * Tool-loop rows: the fault hits round 1 (before the tool ran) or round 2 (after round 1 printed
+   * "Checking. " and ran its tool once), in each class of fault the other commands have. Attempts
+   * count every request of the loop, round 1's included. Every row also counts the tool's runs: a
+   * failure in round 2, retried or not, never runs the tool again.
+   */
   static void toolLoopCases() {
-    Cmd t = TOOL_LOOP;
-    RawServer.Script round1 = Faults.sse(TOOL_USE_STREAM);
-    add(
-        t,
-        "round 2: 429 once, then 200",
+    for (int round = 1; round <= 2; round++) {
+      toolLoopRound(round);
+    }
+  }
+
+  /** A failing tool-loop row: round 1 (if the fault is in round 2) and then the fault's scripts. */
+  static void toolFails(
+      int round, String fault, List<String> extra, Expect e, RawServer.Script... fault_) {
+    List<RawServer.Script> scripts = new ArrayList<>();
+    if (round == 2) {
+      scripts.add(Faults.sse(TOOL_USE_STREAM));
+    }
+    scripts.addAll(List.of(fault_));
+    boolean r2 = round == 2;
+    Expect x =
         new Expect(
-            0,
-            3,
-            o -> o.startsWith("Checking. ") && o.endsWith("Hello"),
-            "both rounds' text",
-            false,
-            s -> s.size() == 1,
-            "1 waits",
-            List.of()),
-        round1,
-        Faults.json(429, err(429, "rate_limit_error")),
-        Faults.sse(STREAM));
-    add(
-        t,
-        "round 2: 529 every time",
-        fails(4, 4)
-            .out(o -> o.equals("Checking. "), "round 1's text")
-            .sleeps(s -> s.size() == 2 && s.stream().allMatch(ms -> ms <= 8000), "backoff <= 8 s"),
-        round1,
-        Faults.json(529, err(529, "overloaded_error")));
-    add(
-        t,
-        "round 2: reset after the first text delta",
-        fails(5, 2)
-            .noRequestId()
-            .out(
-                o -> o.startsWith("Checking. ") && o.contains("Hel") && !o.contains("Hello"),
-                "round 1's text and round 2's first delta")
-            .sleeps(List::isEmpty, "none"),
-        round1,
+                e.exit(),
+                e.attempts() + (r2 ? 1 : 0),
+                e.out(),
+                e.outRule(),
+                e.requestId(),
+                e.sleeps(),
+                e.sleepRule(),
+                e.errHas())
+            .toolRuns(r2 ? 1 : 0);
+    if (e.outRule().equals("nothing")) {
+      x =
+          x.out(
+              r2 ? o -> o.equals("Checking. ") : String::isEmpty,
+              r2 ? "round 1's text; the tool ran once" : "nothing; the tool never ran");
+    } else {
+      x = x.out(e.out(), e.outRule() + (r2 ? "; the tool ran once" : "; the tool never ran"));
+    }
+    CASES.add(new Case(TOOL_LOOP, "round " + round + ": " + fault, scripts, extra, x, false));
+  }
+
+  /**
+   * A tool-loop row that recovers: the fault's scripts in round {@code round}, then both rounds.
+   */
+  static void toolRecovers(int round, String fault, int waits, RawServer.Script... fault_) {
+    List<RawServer.Script> scripts = new ArrayList<>();
+    if (round == 2) {
+      scripts.add(Faults.sse(TOOL_USE_STREAM));
+    }
+    scripts.addAll(List.of(fault_));
+    if (round == 1) {
+      scripts.add(Faults.sse(TOOL_USE_STREAM));
+    }
+    scripts.add(Faults.sse(STREAM));
+    Expect x =
+        new Expect(
+                0,
+                fault_.length + 2,
+                o -> o.startsWith("Checking. ") && o.endsWith("Hello"),
+                "both rounds' text; the tool ran once",
+                false,
+                sl -> sl.size() == waits,
+                waits + " waits",
+                List.of())
+            .toolRuns(1);
+    CASES.add(new Case(TOOL_LOOP, "round " + round + ": " + fault, scripts, List.of(), x, false));
+  }
+
+  private static void toolLoopRound(int r) {
+    List<String> none = List.of();
+    for (int status : new int[] {429, 529, 500, 502, 503, 504}) {
+      String body = err(status, type(status));
+      toolFails(
+          r,
+          status + " every time",
+          none,
+          fails(exitFor(status), 3).errHas("HTTP " + status),
+          Faults.json(status, body));
+      toolRecovers(r, status + " once, then 200", 1, Faults.json(status, body));
+    }
+    for (int status : new int[] {429, 529}) {
+      String body = err(status, type(status));
+      int exit = exitFor(status);
+      toolFails(
+          r,
+          status + " retry-after-ms: 1500",
+          none,
+          fails(exit, 3).sleeps(sl -> sl.equals(List.of(1500L, 1500L)), "1.5 s, 1.5 s"),
+          Faults.json(status, body, "retry-after-ms", "1500"));
+      toolFails(
+          r,
+          status + " retry-after: 2",
+          none,
+          fails(exit, 3).sleeps(sl -> sl.equals(List.of(2000L, 2000L)), "2 s, 2 s"),
+          Faults.json(status, body, "retry-after", "2"));
+      toolFails(
+          r,
+          status + " retry-after: an HTTP date 5 s ahead",
+          none,
+          fails(exit, 3)
+              .sleeps(
+                  sl -> sl.size() == 2 && sl.stream().allMatch(ms -> ms >= 3000 && ms <= 6000),
+                  "3-6 s each"),
+          sock -> Faults.json(status, body, "retry-after", httpDate(5)).run(sock));
+      toolFails(
+          r,
+          status + " retry-after: 99999999 (absurd)",
+          none,
+          fails(exit, 3).sleeps(sl -> sl.equals(List.of(60000L, 60000L)), "capped at 60 s"),
+          Faults.json(status, body, "retry-after", "99999999"));
+      toolFails(
+          r,
+          status + " x-should-retry: false",
+          none,
+          fails(exit, 1).sleeps(List::isEmpty, "none"),
+          Faults.json(status, body, "x-should-retry", "false"));
+    }
+    toolFails(
+        r,
+        "reset before the response head",
+        none,
+        fails(5, 3).noRequestId(),
+        Faults.resetBeforeHeaders());
+    toolFails(
+        r,
+        "FIN before the response head",
+        none,
+        fails(5, 3).noRequestId(),
+        Faults.finBeforeHeaders());
+    toolRecovers(r, "reset before the head, then 200", 1, Faults.resetBeforeHeaders());
+    toolFails(
+        r,
+        "502 HTML page from a proxy",
+        none,
+        fails(1, 3).noRequestId().errHas("HTTP 502"),
+        Faults.respond(
+            502, Map.of("Content-Type", "text/html"), PROXY_HTML.getBytes(StandardCharsets.UTF_8)));
+    toolFails(
+        r,
+        "307 redirect (never followed)",
+        none,
+        fails(1, 1).errHas("307", ELSEWHERE),
+        Faults.respond(
+            307,
+            Faults.headers("text/html", "Location", ELSEWHERE),
+            "<a href=elsewhere>moved</a>".getBytes(StandardCharsets.UTF_8)));
+    toolFails(
+        r,
+        "200 JSON instead of an event stream",
+        none,
+        fails(1, 1).errHas("HTTP 200", "application/json"),
+        Faults.json(200, MESSAGE));
+    var sse = Faults.headers("text/event-stream; charset=utf-8");
+    toolFails(
+        r,
+        "reset after message_start, before content",
+        none,
+        fails(5, 3).noRequestId(),
+        Faults.dataThenReset(sse, (START + PING).getBytes(StandardCharsets.UTF_8)));
+    toolFails(
+        r,
+        "error event before content (overloaded)",
+        none,
+        fails(4, 3).noRequestId(),
+        Faults.sse(START + PING + ERROR_EVENT));
+    toolRecovers(
+        r, "error event before content, then a good stream", 1, Faults.sse(START + ERROR_EVENT));
+    toolFails(
+        r,
+        "stall before content (--timeout 0.3; a timeout is not retried)",
+        List.of("--timeout", "0.3"),
+        fails(5, 1).noRequestId().errHas("timeout"),
+        Faults.dataThenStall(sse, START.getBytes(StandardCharsets.UTF_8)));
+    toolFails(
+        r,
+        "malformed SSE data before content",
+        none,
+        fails(1, 1).noRequestId(),
+        Faults.sse(
+            START + "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\n\n"));
+    // after content: never retried, the text that arrived is kept
+    Predicate<String> partial =
+        r == 1
+            ? o -> o.startsWith("Hel") && !o.contains("lo")
+            : o -> o.startsWith("Checking. ") && o.contains("Hel") && !o.contains("Hello");
+    String kept = r == 1 ? "the text that arrived" : "round 1's text and round 2's first delta";
+    toolFails(
+        r,
+        "reset after the first text delta",
+        none,
+        fails(5, 1).noRequestId().out(partial, kept).sleeps(List::isEmpty, "none"),
         afterContent("", true, false));
+    toolFails(
+        r,
+        "error event after the first text delta",
+        none,
+        fails(4, 1).noRequestId().out(partial, kept).errHas("overloaded"),
+        afterContent(ERROR_EVENT, false, false));
+    toolFails(
+        r,
+        "stall after the first text delta (--timeout 0.3)",
+        List.of("--timeout", "0.3"),
+        fails(5, 1).noRequestId().out(partial, kept),
+        afterContent("", false, true));
+    toolFails(
+        r,
+        "malformed event after the first text delta",
+        none,
+        fails(1, 1).noRequestId().out(partial, kept),
+        afterContent("event: content_block_delta\ndata: {\"type\":\"cont\n\n", false, false));
   }
 
   static void statusCases() {
@@ -656,6 +867,7 @@ class FaultMatrixTest {
     Path home = Files.createTempDirectory(tmp, "case");
     RecordingSleeper sleeper = new RecordingSleeper();
     printedLatch = new CountDownLatch(1);
+    Path runs = Files.createTempFile(tmp, "tool-runs", ".txt"); // outside HOME
     try (RawServer server =
         c.tls() ? RawServer.tls(tmp, router(c, base)) : new RawServer(router(c, base))) {
       base[0] = server.baseUrl();
@@ -674,6 +886,7 @@ class FaultMatrixTest {
               .env("XDG_CACHE_HOME", home.resolve("cache").toString())
               .env("XDG_DATA_HOME", home.resolve("data").toString())
               .env("XDG_STATE_HOME", home.resolve("state").toString())
+              .env(TOOL_RUNS, runs.toString())
               .sleeper(sleeper)
               .stdout(printed(printedLatch))
               .run(args.toArray(String[]::new));
@@ -693,6 +906,9 @@ class FaultMatrixTest {
       assertTrue(e.out().test(r.out()), "stdout should be " + e.outRule() + "\n" + d);
       assertTrue(e.sleeps().test(sleeper.millis()), "waits should be " + e.sleepRule() + "\n" + d);
       assertTrue(ms < 10_000, "took " + ms + " ms\n" + d);
+      if (e.toolRuns() >= 0) {
+        assertEquals(e.toolRuns(), Files.readAllLines(runs).size(), "tool runs\n" + d);
+      }
       List<String> errorLines = r.err().lines().filter(l -> l.startsWith("error:")).toList();
       if (e.exit() == 0) {
         assertEquals(List.of(), errorLines, d);
