@@ -18,26 +18,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * What a demanding user noticed trying every command by hand: each test is one thing that was wrong
  * (a doubled hint, a silent {@code --version}, an example cut in two), stated as it must be.
  */
 class EverydayUseTest {
-  private static void collect(CommandLine cl, List<CommandLine> out) {
-    out.add(cl);
-    for (Map.Entry<String, CommandLine> sub : cl.getSubcommands().entrySet()) {
-      CommandSpec s = sub.getValue().getCommandSpec();
-      if (!s.usageMessage().hidden() && sub.getKey().equals(s.name())) {
-        collect(sub.getValue(), out);
-      }
-    }
-  }
-
   @Test
   void should_point_to_the_help_once_when_a_verb_is_missing() {
     for (String command : List.of("config", "keys", "batches", "files")) {
@@ -71,8 +59,7 @@ class EverydayUseTest {
 
   @Test
   void should_show_every_example_command_line_unbroken_in_the_help() {
-    List<CommandLine> all = new ArrayList<>();
-    collect(GeneratedDocs.commandLine(), all);
+    List<CommandLine> all = GeneratedDocs.everyCommand();
     List<String> broken = new ArrayList<>();
     for (CommandLine cl : all) {
       String help = cl.getUsageMessage(CommandLine.Help.Ansi.OFF);

@@ -47,6 +47,25 @@ final class GeneratedDocs {
     return cl;
   }
 
+  /**
+   * The program and every visible command under it (no aliases, no hidden commands), depth first.
+   */
+  static List<CommandLine> everyCommand() {
+    List<CommandLine> all = new ArrayList<>();
+    collect(commandLine(), all);
+    return all;
+  }
+
+  private static void collect(CommandLine cl, List<CommandLine> out) {
+    out.add(cl);
+    for (Map.Entry<String, CommandLine> sub : cl.getSubcommands().entrySet()) {
+      CommandSpec s = sub.getValue().getCommandSpec();
+      if (!s.usageMessage().hidden() && sub.getKey().equals(s.name())) {
+        collect(sub.getValue(), out);
+      }
+    }
+  }
+
   /** Relative path to content of every generated text file except the roff man pages. */
   static Map<String, String> render() {
     Map<String, String> files = new TreeMap<>();

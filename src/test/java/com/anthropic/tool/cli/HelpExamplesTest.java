@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Every command's {@code --help} ends with an Examples section of real command lines: picocli's
@@ -16,20 +14,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * new command without one fails here, by name.
  */
 class HelpExamplesTest {
-  private static void collect(CommandLine cl, List<CommandLine> out) {
-    out.add(cl);
-    for (Map.Entry<String, CommandLine> sub : cl.getSubcommands().entrySet()) {
-      CommandSpec s = sub.getValue().getCommandSpec();
-      if (!s.usageMessage().hidden() && sub.getKey().equals(s.name())) {
-        collect(sub.getValue(), out);
-      }
-    }
-  }
-
   @Test
   void should_show_examples_in_the_help_of_every_command() {
-    List<CommandLine> all = new ArrayList<>();
-    collect(GeneratedDocs.commandLine(), all);
+    List<CommandLine> all = GeneratedDocs.everyCommand();
     assertTrue(all.size() > 15, "too few commands found: " + all.size());
     List<String> missing = new ArrayList<>();
     for (CommandLine cl : all) {
