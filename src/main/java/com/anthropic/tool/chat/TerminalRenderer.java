@@ -3,6 +3,7 @@ package com.anthropic.tool.chat;
 import com.anthropic.tool.client.model.ContentBlock;
 import com.anthropic.tool.client.model.Delta;
 import com.anthropic.tool.client.model.StreamEvent;
+import com.anthropic.tool.text.ControlChars;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ final class TerminalRenderer {
   private final boolean showThinking;
   private final boolean dimThinking;
   private final MarkdownStyler styler;
+  private final boolean terminal;
   private final Map<Integer, StringBuilder> shown = new TreeMap<>();
   private boolean stopped;
   private boolean thinkingOpen;
@@ -31,18 +33,27 @@ final class TerminalRenderer {
    * @param out where the answer goes
    * @param thinkingOut where thinking goes (the same writer as {@code out} on a terminal)
    * @param dimThinking whether thinking may be dimmed with an escape sequence
+   * @param terminal whether {@code out} is a terminal: the model's control characters are then
+   *     shown visibly ({@link ControlChars}) before styling, never interpreted
    */
   TerminalRenderer(
       PrintWriter out,
       PrintWriter thinkingOut,
       boolean showThinking,
       boolean dimThinking,
-      MarkdownStyler styler) {
+      MarkdownStyler styler,
+      boolean terminal) {
     this.out = out;
     this.thinkingOut = thinkingOut;
     this.showThinking = showThinking;
     this.dimThinking = dimThinking;
     this.styler = styler;
+    this.terminal = terminal;
+  }
+
+  /** The model's text as it may reach {@code out}: visible on a terminal, as sent elsewhere. */
+  private String fromModel(String text) {
+    return terminal ? ControlChars.visible(text) : text;
   }
 
   /** Shows one event. */
@@ -54,10 +65,10 @@ final class TerminalRenderer {
       if (d.delta() instanceof Delta.Text t && !t.text().isEmpty()) {
         closeThinking();
         shown.computeIfAbsent(d.index(), i -> new StringBuilder()).append(t.text());
-        write(out, styler.feed(t.text()));
+        write(out, styler.feed(fromModel(t.text())));
         last = t.text().charAt(t.text().length() - 1);
       } else if (d.delta() instanceof Delta.Thinking th && showThinking) {
-        thinking(th.thinking());
+        thinking(fromModel(th.thinking()));
       }
     } else if (e instanceof StreamEvent.ContentBlockStop || e instanceof StreamEvent.MessageDelta) {
       closeThinking();
