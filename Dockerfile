@@ -57,6 +57,6 @@ WORKDIR /work
 # host directory), but in the container's own /tmp; no core file.
 ENTRYPOINT ["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss1m", "-Xms16m", "-XX:-UsePerfData", \
             "-Xlog:disable", "-Xlog:all=error:stderr", \
-            "-XX:ErrorFile=/tmp/hs_err_pid%p.log", "-XX:-CreateCoredumpFileOnCrash", \
+            "-XX:ErrorFile=/tmp/hs_err_pid%p.log", "-XX:-CreateCoredumpOnCrash", \
             "-XX:AOTCache=/app/anthropic.aot", "-jar", "/app/anthropic-cli.jar"]
 CMD ["--help"]
