@@ -325,10 +325,15 @@ function _picocli_anthropic_messages() {
 
   case ${prev_word} in
     '-m'|'--model')
-      local IFS=$'\n'
+      # the ids are data: read line by line, never expanded by the shell
       local models_file="${XDG_CACHE_HOME:-$HOME/.cache}/anthropic-cli/models.txt"
+      local model_id
+      COMPREPLY=()
       if [[ -r "$models_file" ]]; then
-        COMPREPLY=( $( compgen -W "$(cat "$models_file" 2>/dev/null)" -- "${curr_word}" ) )
+        while IFS= read -r model_id; do
+          [[ "$model_id" =~ ^[A-Za-z0-9._:@-]{1,128}$ ]] || continue
+          [[ "$model_id" == "${curr_word}"* ]] && COMPREPLY+=("$model_id")
+        done 2>/dev/null < "$models_file"
       fi
       return 0
       ;;
@@ -456,10 +461,15 @@ function _picocli_anthropic_stream() {
 
   case ${prev_word} in
     '-m'|'--model')
-      local IFS=$'\n'
+      # the ids are data: read line by line, never expanded by the shell
       local models_file="${XDG_CACHE_HOME:-$HOME/.cache}/anthropic-cli/models.txt"
+      local model_id
+      COMPREPLY=()
       if [[ -r "$models_file" ]]; then
-        COMPREPLY=( $( compgen -W "$(cat "$models_file" 2>/dev/null)" -- "${curr_word}" ) )
+        while IFS= read -r model_id; do
+          [[ "$model_id" =~ ^[A-Za-z0-9._:@-]{1,128}$ ]] || continue
+          [[ "$model_id" == "${curr_word}"* ]] && COMPREPLY+=("$model_id")
+        done 2>/dev/null < "$models_file"
       fi
       return 0
       ;;
@@ -586,10 +596,15 @@ function _picocli_anthropic_chat() {
 
   case ${prev_word} in
     '-m'|'--model')
-      local IFS=$'\n'
+      # the ids are data: read line by line, never expanded by the shell
       local models_file="${XDG_CACHE_HOME:-$HOME/.cache}/anthropic-cli/models.txt"
+      local model_id
+      COMPREPLY=()
       if [[ -r "$models_file" ]]; then
-        COMPREPLY=( $( compgen -W "$(cat "$models_file" 2>/dev/null)" -- "${curr_word}" ) )
+        while IFS= read -r model_id; do
+          [[ "$model_id" =~ ^[A-Za-z0-9._:@-]{1,128}$ ]] || continue
+          [[ "$model_id" == "${curr_word}"* ]] && COMPREPLY+=("$model_id")
+        done 2>/dev/null < "$models_file"
       fi
       return 0
       ;;
@@ -732,10 +747,15 @@ function _picocli_anthropic_counttokens() {
 
   case ${prev_word} in
     '-m'|'--model')
-      local IFS=$'\n'
+      # the ids are data: read line by line, never expanded by the shell
       local models_file="${XDG_CACHE_HOME:-$HOME/.cache}/anthropic-cli/models.txt"
+      local model_id
+      COMPREPLY=()
       if [[ -r "$models_file" ]]; then
-        COMPREPLY=( $( compgen -W "$(cat "$models_file" 2>/dev/null)" -- "${curr_word}" ) )
+        while IFS= read -r model_id; do
+          [[ "$model_id" =~ ^[A-Za-z0-9._:@-]{1,128}$ ]] || continue
+          [[ "$model_id" == "${curr_word}"* ]] && COMPREPLY+=("$model_id")
+        done 2>/dev/null < "$models_file"
       fi
       return 0
       ;;
@@ -843,10 +863,15 @@ function _picocli_anthropic_toolloop() {
 
   case ${prev_word} in
     '-m'|'--model')
-      local IFS=$'\n'
+      # the ids are data: read line by line, never expanded by the shell
       local models_file="${XDG_CACHE_HOME:-$HOME/.cache}/anthropic-cli/models.txt"
+      local model_id
+      COMPREPLY=()
       if [[ -r "$models_file" ]]; then
-        COMPREPLY=( $( compgen -W "$(cat "$models_file" 2>/dev/null)" -- "${curr_word}" ) )
+        while IFS= read -r model_id; do
+          [[ "$model_id" =~ ^[A-Za-z0-9._:@-]{1,128}$ ]] || continue
+          [[ "$model_id" == "${curr_word}"* ]] && COMPREPLY+=("$model_id")
+        done 2>/dev/null < "$models_file"
       fi
       return 0
       ;;
@@ -1387,10 +1412,15 @@ function _picocli_anthropic_batches_create() {
       return $?
       ;;
     '-m'|'--model')
-      local IFS=$'\n'
+      # the ids are data: read line by line, never expanded by the shell
       local models_file="${XDG_CACHE_HOME:-$HOME/.cache}/anthropic-cli/models.txt"
+      local model_id
+      COMPREPLY=()
       if [[ -r "$models_file" ]]; then
-        COMPREPLY=( $( compgen -W "$(cat "$models_file" 2>/dev/null)" -- "${curr_word}" ) )
+        while IFS= read -r model_id; do
+          [[ "$model_id" =~ ^[A-Za-z0-9._:@-]{1,128}$ ]] || continue
+          [[ "$model_id" == "${curr_word}"* ]] && COMPREPLY+=("$model_id")
+        done 2>/dev/null < "$models_file"
       fi
       return 0
       ;;

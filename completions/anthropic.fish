@@ -32,7 +32,8 @@ function __anthropic_models
     # model ids cached by `anthropic models list`; nothing if absent
     set -l dir $XDG_CACHE_HOME
     test -n "$dir"; or set dir $HOME/.cache
-    test -r $dir/anthropic-cli/models.txt; and cat $dir/anthropic-cli/models.txt 2>/dev/null
+    # the ids are data: only words that look like ids, never expanded
+    test -r $dir/anthropic-cli/models.txt; and string match -r -- '^[A-Za-z0-9._:@-]{1,128}$' < $dir/anthropic-cli/models.txt 2>/dev/null
 end
 
 complete -c anthropic -f
@@ -327,7 +328,7 @@ complete -c anthropic -n '__anthropic_is "config"' -a 'path' -d 'Print the confi
 # anthropic config path
 
 # anthropic keys
-complete -c anthropic -n '__anthropic_is "keys"' -a 'set' -d 'Read an API key (without echo on a terminal, else the first line of stdin) and store it as api-key in the config file (mode 0600)'
+complete -c anthropic -n '__anthropic_is "keys"' -a 'set' -d 'Read an API key (without echo on a terminal, else the one line of stdin) and store it as api-key in the config file (mode 0600). A key with control or non-ASCII characters is refused'
 
 # anthropic keys set
 

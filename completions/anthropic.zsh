@@ -328,10 +328,15 @@ function _picocli_anthropic_messages() {
 
   case ${prev_word} in
     '-m'|'--model')
-      local IFS=$'\n'
+      # the ids are data: read line by line, never expanded by the shell
       local models_file="${XDG_CACHE_HOME:-$HOME/.cache}/anthropic-cli/models.txt"
+      local model_id
+      COMPREPLY=()
       if [[ -r "$models_file" ]]; then
-        COMPREPLY=( $( compgen -W "$(cat "$models_file" 2>/dev/null)" -- "${curr_word}" ) )
+        while IFS= read -r model_id; do
+          [[ "$model_id" =~ ^[A-Za-z0-9._:@-]{1,128}$ ]] || continue
+          [[ "$model_id" == "${curr_word}"* ]] && COMPREPLY+=("$model_id")
+        done 2>/dev/null < "$models_file"
       fi
       return 0
       ;;
@@ -459,10 +464,15 @@ function _picocli_anthropic_stream() {
 
   case ${prev_word} in
     '-m'|'--model')
-      local IFS=$'\n'
+      # the ids are data: read line by line, never expanded by the shell
       local models_file="${XDG_CACHE_HOME:-$HOME/.cache}/anthropic-cli/models.txt"
+      local model_id
+      COMPREPLY=()
       if [[ -r "$models_file" ]]; then
-        COMPREPLY=( $( compgen -W "$(cat "$models_file" 2>/dev/null)" -- "${curr_word}" ) )
+        while IFS= read -r model_id; do
+          [[ "$model_id" =~ ^[A-Za-z0-9._:@-]{1,128}$ ]] || continue
+          [[ "$model_id" == "${curr_word}"* ]] && COMPREPLY+=("$model_id")
+        done 2>/dev/null < "$models_file"
       fi
       return 0
       ;;
@@ -589,10 +599,15 @@ function _picocli_anthropic_chat() {
 
   case ${prev_word} in
     '-m'|'--model')
-      local IFS=$'\n'
+      # the ids are data: read line by line, never expanded by the shell
       local models_file="${XDG_CACHE_HOME:-$HOME/.cache}/anthropic-cli/models.txt"
+      local model_id
+      COMPREPLY=()
       if [[ -r "$models_file" ]]; then
-        COMPREPLY=( $( compgen -W "$(cat "$models_file" 2>/dev/null)" -- "${curr_word}" ) )
+        while IFS= read -r model_id; do
+          [[ "$model_id" =~ ^[A-Za-z0-9._:@-]{1,128}$ ]] || continue
+          [[ "$model_id" == "${curr_word}"* ]] && COMPREPLY+=("$model_id")
+        done 2>/dev/null < "$models_file"
       fi
       return 0
       ;;
@@ -735,10 +750,15 @@ function _picocli_anthropic_counttokens() {
 
   case ${prev_word} in
     '-m'|'--model')
-      local IFS=$'\n'
+      # the ids are data: read line by line, never expanded by the shell
       local models_file="${XDG_CACHE_HOME:-$HOME/.cache}/anthropic-cli/models.txt"
+      local model_id
+      COMPREPLY=()
       if [[ -r "$models_file" ]]; then
-        COMPREPLY=( $( compgen -W "$(cat "$models_file" 2>/dev/null)" -- "${curr_word}" ) )
+        while IFS= read -r model_id; do
+          [[ "$model_id" =~ ^[A-Za-z0-9._:@-]{1,128}$ ]] || continue
+          [[ "$model_id" == "${curr_word}"* ]] && COMPREPLY+=("$model_id")
+        done 2>/dev/null < "$models_file"
       fi
       return 0
       ;;
@@ -846,10 +866,15 @@ function _picocli_anthropic_toolloop() {
 
   case ${prev_word} in
     '-m'|'--model')
-      local IFS=$'\n'
+      # the ids are data: read line by line, never expanded by the shell
       local models_file="${XDG_CACHE_HOME:-$HOME/.cache}/anthropic-cli/models.txt"
+      local model_id
+      COMPREPLY=()
       if [[ -r "$models_file" ]]; then
-        COMPREPLY=( $( compgen -W "$(cat "$models_file" 2>/dev/null)" -- "${curr_word}" ) )
+        while IFS= read -r model_id; do
+          [[ "$model_id" =~ ^[A-Za-z0-9._:@-]{1,128}$ ]] || continue
+          [[ "$model_id" == "${curr_word}"* ]] && COMPREPLY+=("$model_id")
+        done 2>/dev/null < "$models_file"
       fi
       return 0
       ;;
@@ -1390,10 +1415,15 @@ function _picocli_anthropic_batches_create() {
       return $?
       ;;
     '-m'|'--model')
-      local IFS=$'\n'
+      # the ids are data: read line by line, never expanded by the shell
       local models_file="${XDG_CACHE_HOME:-$HOME/.cache}/anthropic-cli/models.txt"
+      local model_id
+      COMPREPLY=()
       if [[ -r "$models_file" ]]; then
-        COMPREPLY=( $( compgen -W "$(cat "$models_file" 2>/dev/null)" -- "${curr_word}" ) )
+        while IFS= read -r model_id; do
+          [[ "$model_id" =~ ^[A-Za-z0-9._:@-]{1,128}$ ]] || continue
+          [[ "$model_id" == "${curr_word}"* ]] && COMPREPLY+=("$model_id")
+        done 2>/dev/null < "$models_file"
       fi
       return 0
       ;;
