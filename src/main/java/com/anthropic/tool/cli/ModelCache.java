@@ -12,14 +12,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * The model ids on disk ({@code $XDG_CACHE_HOME/anthropic-cli/models.txt}, one id a line) for shell
  * completion of {@code --model}. Short-lived; written atomically, mode 0600 in a 0700 directory.
- * Failing to read or write it is never an error.
+ * Failing to read or write it is never an error. Model ids come from a server (or a proxy), so they
+ * are data: only ids that look like ids ({@link #ID}) are kept or read back; shell completion
+ * offers these words and must never be handed a shell's special character.
  */
 final class ModelCache {
   static final Duration TTL = Duration.ofHours(1);
+
+  /** What a model id looks like: letters, digits and {@code . _ : @ -}, at most 128 of them. */
+  static final Pattern ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
+
   private final Path file;
 
   ModelCache(Path cacheDir) {
@@ -39,15 +47,44 @@ final class ModelCache {
       }
       return Optional.of(
           Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-              .filter(s -> !s.isBlank())
+              .filter(ModelCache::isId)
               .toList());
     } catch (IOException e) {
       return Optional.empty();
     }
   }
 
-  /** Replaces the cache with these ids; returns false when it could not be written. */
+  static boolean isId(String s) {
+    return s != null && ID.matcher(s).matches();
+  }
+
+  /**
+   * The ids that look like ids; the others are left out and named in one {@code warning} sentence
+   * (shown visibly: a control character in one never reaches the terminal).
+   */
+  static List<String> valid(List<String> ids, Consumer<String> warning) {
+    List<String> kept = ids.stream().filter(ModelCache::isId).toList();
+    int dropped = ids.size() - kept.size();
+    if (dropped > 0) {
+      String first = ids.stream().filter(s -> !isId(s)).findFirst().orElse("");
+      String shown = first.length() > 60 ? first.substring(0, 60) + "…" : first;
+      warning.accept(
+          "left "
+              + (dropped == 1 ? "1 model id" : dropped + " model ids")
+              + " out of the completion cache: not [A-Za-z0-9._:@-], at most 128 characters"
+              + " (first: \""
+              + com.anthropic.tool.text.ControlChars.visible(shown)
+              + "\")");
+    }
+    return kept;
+  }
+
+  /**
+   * Replaces the cache with these ids (only those that look like ids); returns false when it could
+   * not be written.
+   */
   boolean write(List<String> ids) {
+    ids = ids.stream().filter(ModelCache::isId).toList();
     Path dir = file.getParent();
     Path tmp = null;
     try {

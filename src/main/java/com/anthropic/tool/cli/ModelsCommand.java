@@ -53,7 +53,7 @@ final class ModelsCommand implements Callable<Integer> {
                   ids.add(m.id());
                 });
         if (params.afterId() == null && params.beforeId() == null) {
-          cache(s).write(ids);
+          cache(s).write(ModelCache.valid(ids, warning(s)));
         }
         out.end();
       } else {
@@ -62,11 +62,16 @@ final class ModelsCommand implements Callable<Integer> {
         out.end();
         o.noteMore(s, page);
         if (!page.hasMore() && params.afterId() == null && params.beforeId() == null) {
-          cache(s).write(page.data().stream().map(ModelInfo::id).collect(Collectors.toList()));
+          List<String> ids = page.data().stream().map(ModelInfo::id).toList();
+          cache(s).write(ModelCache.valid(ids, warning(s)));
         }
       }
     }
     return ExitCodes.OK;
+  }
+
+  private static java.util.function.Consumer<String> warning(CommandSupport s) {
+    return w -> s.err().println(s.errStyle().prefixed("warning: " + w));
   }
 
   static ModelCache cache(CommandSupport s) {
@@ -150,6 +155,7 @@ final class ModelsCommand implements Callable<Integer> {
                     .listAll(new ListParams(1000, null, null))
                     .map(ModelInfo::id)
                     .collect(Collectors.toList());
+            fetched = ModelCache.valid(fetched, w -> {}); // completion stays silent
             cache.write(fetched);
             ids = Optional.of(fetched);
           }
