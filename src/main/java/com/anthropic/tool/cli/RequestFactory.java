@@ -14,10 +14,12 @@ import com.anthropic.tool.client.model.ToolChoice;
 import com.anthropic.tool.config.Settings;
 import com.google.gson.JsonObject;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -318,7 +320,7 @@ final class RequestFactory {
     if (Attachments.isUrl(a)) {
       return Attachments.fromUrl(a);
     }
-    byte[] bytes = readBytes(a, flag);
+    byte[] bytes = readBytes(a, flag, true);
     if (bytes.length == 0) {
       throw CliException.input(
           flag + " " + (a.equals("-") ? "standard input" : a) + ": the file is empty");
@@ -373,6 +375,15 @@ final class RequestFactory {
   }
 
   private byte[] readBytes(String path, String flag) {
+    return readBytes(path, flag, false);
+  }
+
+  /**
+   * A file's bytes, never more than the API takes. A FIFO or a device is refused with {@code
+   * regularOnly} (an attachment: {@code /attach} of a FIFO would block chat), else read up to that
+   * bound (process substitution, {@code <(…)}); opening a regular file never blocks.
+   */
+  private byte[] readBytes(String path, String flag, boolean regularOnly) {
     if (path.equals("-")) {
       if (stdinUsed) {
         throw CliException.usage(flag + " -: standard input was already used");
@@ -380,27 +391,44 @@ final class RequestFactory {
       stdinUsed = true;
       return readAll();
     }
+    long limit = AnthropicClient.MAX_REQUEST_BYTES;
     try {
       Path file = Path.of(path);
-      if (Files.isRegularFile(file) && Files.size(file) > AnthropicClient.MAX_REQUEST_BYTES) {
-        throw CliException.usage(
+      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+      if (a.isRegularFile() && a.size() > limit) {
+        throw overLimit(flag + " " + path + " is " + (a.size() >> 20) + " MB");
+      }
+      if (a.isDirectory()) {
+        throw CliException.input(flag + ": " + path + " is a directory");
+      }
+      if (!a.isRegularFile() && regularOnly) {
+        throw CliException.input(
             flag
                 + " "
                 + path
-                + " is "
-                + (Files.size(file) >> 20)
-                + " MB"
-                + ", over the API's limit of "
-                + (AnthropicClient.MAX_REQUEST_BYTES >> 20)
-                + " MB"
-                + " for a whole request; nothing was sent");
+                + " is not a regular file (a FIFO, socket or device); give a file, or - for"
+                + " standard input");
       }
-      return Files.readAllBytes(file);
+      try (InputStream in = Files.newInputStream(file)) {
+        byte[] bytes = in.readNBytes((int) limit + 1);
+        if (bytes.length > limit) {
+          throw overLimit(flag + " " + path + " gives more than " + (limit >> 20) + " MB");
+        }
+        return bytes;
+      }
     } catch (NoSuchFileException e) {
       throw CliException.input(flag + ": no such file: " + path);
-    } catch (IOException e) {
+    } catch (IOException | java.nio.file.InvalidPathException e) {
       throw CliException.input(flag + ": cannot read " + path + ": " + e.getMessage());
     }
+  }
+
+  private static CliException overLimit(String what) {
+    return CliException.usage(
+        what
+            + ", over the API's limit of "
+            + (AnthropicClient.MAX_REQUEST_BYTES >> 20)
+            + " MB for a whole request; nothing was sent");
   }
 
   /**
