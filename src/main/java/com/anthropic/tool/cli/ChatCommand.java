@@ -135,9 +135,8 @@ final class ChatCommand implements Callable<Integer> {
     }
     request.cache = false; // the breakpoint is chat's own and moves with the conversation
     request.cacheTtl = null;
-    toolOptions.check();
     s.startClient();
-    RequestFactory requests = s.requests().leaveStdin();
+    RequestFactory requests = s.requests().leaveStdin().toolsAddedLater();
     MessagesRequest template;
     try {
       template = requests.build(request, List.of(PLACEHOLDER), s::shortUsage);
@@ -176,6 +175,15 @@ final class ChatCommand implements Callable<Integer> {
               toolOptions.maxIterations,
               toolOptions.parallel,
               toolOptions.trace);
+    }
+    try {
+      RequestFactory.checkToolChoice(template);
+    } catch (RuntimeException e) {
+      if (tools != null) {
+        tools.close();
+      }
+      s.discardClient();
+      throw e;
     }
     ChatSession.Options options =
         new ChatSession.Options(

@@ -42,10 +42,46 @@ final class RequestFactory {
         throw CliException.usage("-a " + id + ": uploaded files cannot be attached here");
       };
   private final Map<String, String> fileTypes = new HashMap<>();
+  private boolean toolsAddedLater;
 
   RequestFactory(CliContext ctx, Settings settings) {
     this.ctx = ctx;
     this.settings = settings;
+  }
+
+  /**
+   * Leaves {@code --tool-choice NAME} unchecked here: the command offers more tools (--mcp) and
+   * checks it with {@link #checkToolChoice} once they are offered.
+   */
+  RequestFactory toolsAddedLater() {
+    toolsAddedLater = true;
+    return this;
+  }
+
+  /**
+   * The request as it is, when its {@code tool_choice} names an offered tool (or none).
+   *
+   * @throws CliException exit 2 for {@code --tool-choice NAME} that names no offered tool
+   */
+  static MessagesRequest checkToolChoice(MessagesRequest req) {
+    ToolChoice choice = req.toolChoice();
+    if (choice == null || !"tool".equals(choice.type())) {
+      return req;
+    }
+    List<String> names = new ArrayList<>();
+    for (Tool t : req.tools()) {
+      names.add(t.name());
+    }
+    if (names.contains(choice.name())) {
+      return req;
+    }
+    throw CliException.usage(
+        "--tool-choice "
+            + choice.name()
+            + " names no offered tool"
+            + (names.isEmpty()
+                ? " (no tools are offered: give them with --tool FILE)"
+                : " (offered: " + String.join(", ", names) + ")"));
   }
 
   /** Leaves standard input unread (chat reads its messages from it). */
@@ -203,13 +239,15 @@ final class RequestFactory {
     if (o.cache || o.cacheTtl != null) {
       applyCache(b, o.cacheTtl);
     }
+    MessagesRequest built;
     try {
-      return b.build();
+      built = b.build();
     } catch (InvalidRequestException e) {
       throw e;
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException(e.getMessage());
     }
+    return toolsAddedLater ? built : checkToolChoice(built);
   }
 
   private ThinkingConfig thinking(String value, String model) {
@@ -264,16 +302,24 @@ final class RequestFactory {
   /** {@code --schema}: inline JSON, a JSON Schema file, or the concise SPEC of CLI.md. */
   private JsonObject schema(String value) {
     String v = value.strip();
+    if (v.isEmpty()) {
+      throw CliException.usage(
+          "--schema is empty; give a JSON Schema file, inline JSON ({...}), or fields such as"
+              + " 'name, born int'");
+    }
     if (v.startsWith("{")) {
       try {
-        return Json.parseObject(v);
-      } catch (IllegalArgumentException e) {
+        return SchemaRefs.local(Json.parseObject(v));
+      } catch (Json.InvalidJsonException e) {
         throw CliException.input("--schema: " + e.getMessage());
       }
     }
     Path path = Path.of(v);
+    if (Files.isDirectory(path)) {
+      throw CliException.input("--schema " + v + " is a directory, not a JSON Schema file");
+    }
     if (Files.exists(path) || v.endsWith(".json") || v.contains("/")) {
-      return readJson(v, "--schema");
+      return SchemaRefs.local(readJson(v, "--schema"));
     }
     return SchemaSpec.parse(v);
   }

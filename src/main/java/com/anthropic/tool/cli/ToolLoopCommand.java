@@ -59,11 +59,10 @@ final class ToolLoopCommand implements Callable<Integer> {
   public Integer call() {
     CommandSupport s = new CommandSupport(root, spec);
     Formats.check(format, "text", "json", "jsonl");
-    toolOptions.check();
     s.startClient();
     MessagesRequest req;
     try {
-      req = s.requests().build(request, prompt, s::shortUsage);
+      req = s.requests().toolsAddedLater().build(request, prompt, s::shortUsage);
     } catch (RuntimeException e) {
       s.discardClient();
       throw e;
@@ -71,7 +70,7 @@ final class ToolLoopCommand implements Callable<Integer> {
     try (AnthropicClient client = s.client();
         ToolSetup.Tools tools = ToolSetup.build(s, request, toolOptions)) {
       Toolbox box = tools.toolbox();
-      req = ToolSetup.offer(req, box);
+      req = RequestFactory.checkToolChoice(ToolSetup.offer(req, box));
       ToolLoop loop =
           ToolLoop.builder(client)
               .executor(tools.executor())
