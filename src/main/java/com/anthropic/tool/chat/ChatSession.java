@@ -224,7 +224,8 @@ public final class ChatSession {
                     interactive ? console.out() : console.err(),
                     options.showThinking(),
                     console.styled(),
-                    new MarkdownStyler(console.styled() && !raw)),
+                    answerText(),
+                    interactive),
             console.info(),
             console.styled(),
             options.tools().trace());
@@ -372,6 +373,15 @@ public final class ChatSession {
     } finally {
       console.onInterrupt(null);
     }
+  }
+
+  /** Markdown rendered on a styled terminal (not with --raw); the text as it is otherwise. */
+  private AnswerText answerText() {
+    if (!console.styled() || raw) {
+      return AnswerText.PLAIN;
+    }
+    return new MarkdownStream(
+        new MarkdownRender(console.hyperlinks()), console::width, console::height, true);
   }
 
   /** Asks at the prompt whether to run a call; Ctrl-C there stops the whole answer. */
