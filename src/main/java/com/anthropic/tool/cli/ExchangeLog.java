@@ -40,7 +40,7 @@ final class ExchangeLog {
   private final Path file;
   private final Path nativeCache;
   private final PrintWriter err;
-  private final Instant started = Instant.now();
+  private final Instant started = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
   private final long startNanos = System.nanoTime();
   private CompletableFuture<LogStore> store;
   private String conversationId;

@@ -36,7 +36,8 @@ public final class ConfigFile {
           "timeout",
           "max-retries",
           "model",
-          "max-tokens");
+          "max-tokens",
+          "log");
 
   /** Keys whose values are secrets: never printed in full by {@code config list}. */
   public static final Set<String> SECRET_KEYS = Set.of("api-key", "auth-token");
