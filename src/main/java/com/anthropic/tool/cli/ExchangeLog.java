@@ -273,9 +273,7 @@ final class ExchangeLog {
       closeStore();
       return;
     }
-    String line = ErrorReporter.describe(t).line();
-    line = line.startsWith("error: ") ? line.substring("error: ".length()) : line;
-    line = line.replaceFirst(" \\((HTTP \\d+)?(, )?(request-id [^)]*)?\\)$", "");
+    String line = Exchange.errorColumn(ErrorReporter.describe(t).line());
     Integer status = null;
     String requestId = null;
     if (t instanceof ApiException a) {
