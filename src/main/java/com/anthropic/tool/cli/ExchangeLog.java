@@ -40,7 +40,7 @@ final class ExchangeLog {
   private final Path file;
   private final Path nativeCache;
   private final PrintWriter err;
-  private final Instant started = Instant.now();
+  private final Instant started = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
   private final long startNanos = System.nanoTime();
   private CompletableFuture<LogStore> store;
   private String conversationId;
@@ -273,9 +273,7 @@ final class ExchangeLog {
       closeStore();
       return;
     }
-    String line = ErrorReporter.describe(t).line();
-    line = line.startsWith("error: ") ? line.substring("error: ".length()) : line;
-    line = line.replaceFirst(" \\((HTTP \\d+)?(, )?(request-id [^)]*)?\\)$", "");
+    String line = Exchange.errorColumn(ErrorReporter.describe(t).line());
     Integer status = null;
     String requestId = null;
     if (t instanceof ApiException a) {

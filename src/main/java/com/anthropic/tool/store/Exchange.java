@@ -58,6 +58,15 @@ public record Exchange(
     attachments = List.copyOf(attachments);
   }
 
+  /**
+   * The {@code error} column for an error line as the CLI prints it ({@code error: TYPE: message
+   * (HTTP 500, request-id ...)}): {@code TYPE: message}.
+   */
+  public static String errorColumn(String line) {
+    String s = line.startsWith("error: ") ? line.substring("error: ".length()) : line;
+    return s.replaceFirst(" \\((HTTP \\d+)?(, )?(request-id [^)]*)?\\)$", "");
+  }
+
   /** Token counts; a null field is unknown. */
   public record Tokens(Long input, Long output, Long cacheCreation, Long cacheRead) {
     public static final Tokens NONE = new Tokens(null, null, null, null);

@@ -18,6 +18,10 @@ final class NativeLib {
   private static final String VERSION = "3.54.1.0";
   private static final String NAME = "libsqlitejdbc.so";
 
+  private static final java.nio.file.attribute.FileAttribute<?> PRIVATE =
+      java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+          java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+
   private NativeLib() {}
 
   /**
@@ -29,6 +33,9 @@ final class NativeLib {
       return;
     }
     try {
+      if (!Files.isDirectory(cacheDir)) {
+        Files.createDirectories(cacheDir, PRIVATE);
+      }
       System.setProperty("org.sqlite.tmpdir", cacheDir.toString());
       String folder = org.sqlite.util.OSInfo.getNativeLibFolderPathForCurrentOS();
       if (!folder.startsWith("Linux") && !folder.startsWith("FreeBSD")) {
@@ -38,10 +45,7 @@ final class NativeLib {
       Path lib = dir.resolve(NAME);
       if (!Files.isRegularFile(lib)) {
         if (!Files.isDirectory(dir)) {
-          Files.createDirectory(
-              dir,
-              java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                  java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+          Files.createDirectory(dir, PRIVATE);
         }
         try (InputStream in =
             NativeLib.class.getResourceAsStream("/org/sqlite/native/" + folder + "/" + NAME)) {
