@@ -4,6 +4,7 @@ import com.anthropic.tool.client.error.ApiException;
 import com.anthropic.tool.client.error.InvalidRequestException;
 import com.anthropic.tool.client.error.InvalidResponseException;
 import com.anthropic.tool.client.error.MissingCredentialsException;
+import com.anthropic.tool.client.http.FileBody;
 import com.anthropic.tool.client.http.HttpCall;
 import com.anthropic.tool.client.http.HttpObserver;
 import com.anthropic.tool.client.http.RetryPolicy;
@@ -133,7 +134,7 @@ public final class AnthropicClient implements AutoCloseable {
     Duration timeout = call.timeout().orElse(max(options.timeout(), request.expectedDuration()));
     return read(
         json("POST", "/v1/messages", requestBody(request.toJson()), timeout, call),
-        Message::fromJson);
+        WireShapes::message);
   }
 
   /** Same as {@link #countTokens(MessagesRequest, CallOptions)} with the client's options. */
@@ -283,6 +284,15 @@ public final class AnthropicClient implements AutoCloseable {
       CallOptions callOptions,
       boolean streaming) {
     HttpCall call = call(method, url, body, timeout, callOptions, streaming);
+    return checked(transport.send(call, callOptions.retryPolicy(policy)));
+  }
+
+  /** Like {@link #send} with a body streamed from a file (an upload). */
+  RawResponse send(
+      String method, String url, FileBody body, Duration timeout, CallOptions callOptions) {
+    HttpCall call =
+        new HttpCall(
+            method, url, options.requestHeaders(false, callOptions), null, timeout, false, body);
     return checked(transport.send(call, callOptions.retryPolicy(policy)));
   }
 

@@ -43,7 +43,7 @@ class HostileChatTest {
   void should_show_the_models_text_and_thinking_visibly_on_a_terminal_and_keep_it_as_sent() {
     StringWriter screen = new StringWriter();
     PrintWriter out = new PrintWriter(screen);
-    TerminalRenderer r = new TerminalRenderer(out, out, true, true, new MarkdownStyler(true), true);
+    TerminalRenderer r = new TerminalRenderer(out, out, true, true, AnswerText.PLAIN, true);
     r.accept(thinking(HOSTILE));
     r.accept(text(HOSTILE));
     List<ContentBlock> kept = r.stop();
@@ -59,8 +59,7 @@ class HostileChatTest {
   void should_pass_the_text_as_sent_when_the_answer_goes_to_a_pipe() {
     StringWriter piped = new StringWriter();
     PrintWriter out = new PrintWriter(piped);
-    TerminalRenderer r =
-        new TerminalRenderer(out, out, false, false, new MarkdownStyler(false), false);
+    TerminalRenderer r = new TerminalRenderer(out, out, false, false, AnswerText.PLAIN, false);
     r.accept(text(HOSTILE));
     r.finish();
 
