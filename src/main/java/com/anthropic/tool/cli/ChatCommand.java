@@ -125,6 +125,12 @@ final class ChatCommand implements Callable<Integer> {
         throw CliException.input("--resume: " + e.getMessage());
       }
     }
+    RequestFactory requests = s.requests().leaveStdin();
+    requests.applyTemplate(request); // before the options are read below
+    if (request.templatePrompt != null) {
+      s.err().println("note: chat does not send template " + request.template + "'s prompt");
+      request.templatePrompt = null;
+    }
     CacheControl cache = null;
     if (!noCache) {
       try {
@@ -137,7 +143,6 @@ final class ChatCommand implements Callable<Integer> {
     request.cacheTtl = null;
     toolOptions.check();
     s.startClient();
-    RequestFactory requests = s.requests().leaveStdin();
     MessagesRequest template;
     try {
       template = requests.build(request, List.of(PLACEHOLDER), s::shortUsage);
@@ -189,7 +194,8 @@ final class ChatCommand implements Callable<Integer> {
             request.usage(),
             store,
             System::nanoTime,
-            chatTools);
+            chatTools,
+            modelNames(s));
     String greeting =
         (resumed == null ? "chat" : "resumed " + start.id() + " (" + start.userTurns() + " turns)")
             + " · "
@@ -219,6 +225,14 @@ final class ChatCommand implements Callable<Integer> {
   }
 
   private static final String PLACEHOLDER = "(chat)";
+
+  /** {@code /model NAME}: resolved as {@code -m} is, with a warning about an unknown name. */
+  private static java.util.function.Function<String, ChatSession.ModelName> modelNames(
+      CommandSupport s) {
+    ModelAliases aliases = new ModelAliases(s.settings().paths());
+    return name ->
+        new ChatSession.ModelName(aliases.resolve(name), aliases.unknown(name).orElse(null));
+  }
 
   private Conversation startingConversation(
       MessagesRequest template, Conversation resumed, List<MessageParam> earlier) {

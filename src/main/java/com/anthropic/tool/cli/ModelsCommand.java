@@ -43,17 +43,17 @@ final class ModelsCommand implements Callable<Integer> {
     ListParams params = o.params();
     try (AnthropicClient client = s.client()) {
       if (o.all) {
-        List<String> ids = new ArrayList<>();
+        List<ModelInfo> seen = new ArrayList<>();
         client
             .models()
             .listAll(params)
             .forEach(
                 m -> {
                   out.model(m);
-                  ids.add(m.id());
+                  seen.add(m);
                 });
         if (params.afterId() == null && params.beforeId() == null) {
-          cache(s).write(ids);
+          cache(s).writeModels(seen);
         }
         out.end();
       } else {
@@ -62,7 +62,7 @@ final class ModelsCommand implements Callable<Integer> {
         out.end();
         o.noteMore(s, page);
         if (!page.hasMore() && params.afterId() == null && params.beforeId() == null) {
-          cache(s).write(page.data().stream().map(ModelInfo::id).collect(Collectors.toList()));
+          cache(s).writeModels(page.data());
         }
       }
     }
@@ -144,14 +144,15 @@ final class ModelsCommand implements Callable<Integer> {
         Optional<List<String>> ids = cache.fresh(Instant.now());
         if (ids.isEmpty()) {
           try (AnthropicClient client = s.client()) {
-            List<String> fetched =
+            List<ModelInfo> fetched =
                 client
                     .models()
                     .listAll(new ListParams(1000, null, null))
-                    .map(ModelInfo::id)
                     .collect(Collectors.toList());
-            cache.write(fetched);
-            ids = Optional.of(fetched);
+            cache.writeModels(fetched);
+            ids =
+                Optional.of(
+                    fetched.stream().map(ModelInfo::id).filter(ModelCache::looksLikeId).toList());
           }
         }
         ids.get().forEach(s.out()::println);
