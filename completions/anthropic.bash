@@ -166,6 +166,8 @@ function _complete_anthropic() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} mock-server" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} keys" ];    then _picocli_anthropic; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} templates" ];    then _picocli_anthropic; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} aliases" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} install" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} models list" ];    then _picocli_anthropic_models; return $?; fi
@@ -188,6 +190,15 @@ function _complete_anthropic() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config list" ];    then _picocli_anthropic_config; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config path" ];    then _picocli_anthropic_config; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} keys set" ];    then _picocli_anthropic_keys; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} templates save" ];    then _picocli_anthropic_templates; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} templates list" ];    then _picocli_anthropic_templates; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} templates show" ];    then _picocli_anthropic_templates; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} templates edit" ];    then _picocli_anthropic_templates; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} templates delete" ];    then _picocli_anthropic_templates; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} templates path" ];    then _picocli_anthropic_templates; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} aliases set" ];    then _picocli_anthropic_aliases; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} aliases list" ];    then _picocli_anthropic_aliases; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} aliases remove" ];    then _picocli_anthropic_aliases; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(messages)
@@ -202,51 +213,73 @@ function _complete_anthropic() {
   local cmds9=(mock-server)
   local cmds10=(config)
   local cmds11=(keys)
-  local cmds12=(install)
-  local cmds13=(help)
-  local cmds14=(models list)
-  local cmds15=(models get)
-  local cmds16=(batches create)
-  local cmds17=(batches get)
-  local cmds18=(batches list)
-  local cmds19=(batches cancel)
-  local cmds20=(batches delete)
-  local cmds21=(batches wait)
-  local cmds22=(batches results)
-  local cmds23=(files upload)
-  local cmds24=(files list)
-  local cmds25=(files get)
-  local cmds26=(files download)
-  local cmds27=(files delete)
-  local cmds28=(config get)
-  local cmds29=(config set)
-  local cmds30=(config unset)
-  local cmds31=(config list)
-  local cmds32=(config path)
-  local cmds33=(keys set)
+  local cmds12=(templates)
+  local cmds13=(aliases)
+  local cmds14=(install)
+  local cmds15=(help)
+  local cmds16=(models list)
+  local cmds17=(models get)
+  local cmds18=(batches create)
+  local cmds19=(batches get)
+  local cmds20=(batches list)
+  local cmds21=(batches cancel)
+  local cmds22=(batches delete)
+  local cmds23=(batches wait)
+  local cmds24=(batches results)
+  local cmds25=(files upload)
+  local cmds26=(files list)
+  local cmds27=(files get)
+  local cmds28=(files download)
+  local cmds29=(files delete)
+  local cmds30=(config get)
+  local cmds31=(config set)
+  local cmds32=(config unset)
+  local cmds33=(config list)
+  local cmds34=(config path)
+  local cmds35=(keys set)
+  local cmds36=(templates save)
+  local cmds37=(templates list)
+  local cmds38=(templates show)
+  local cmds39=(templates edit)
+  local cmds40=(templates delete)
+  local cmds41=(templates path)
+  local cmds42=(aliases set)
+  local cmds43=(aliases list)
+  local cmds44=(aliases remove)
 
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_anthropic_keys_set; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_anthropic_config_path; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_anthropic_config_list; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_anthropic_config_unset; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_anthropic_config_set; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_anthropic_config_get; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_anthropic_files_delete; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_anthropic_files_download; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_anthropic_files_get; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_anthropic_files_list; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_anthropic_files_upload; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_anthropic_batches_results; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_anthropic_batches_wait; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_anthropic_batches_delete; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_anthropic_batches_cancel; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_anthropic_batches_list; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_anthropic_batches_get; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_anthropic_batches_create; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_anthropic_models_get; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_anthropic_models_list; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_anthropic_help; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_anthropic_install; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_anthropic_aliases_remove; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_anthropic_aliases_list; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_anthropic_aliases_set; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_anthropic_templates_path; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_anthropic_templates_delete; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_anthropic_templates_edit; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_anthropic_templates_show; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_anthropic_templates_list; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_anthropic_templates_save; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_anthropic_keys_set; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_anthropic_config_path; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_anthropic_config_list; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_anthropic_config_unset; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_anthropic_config_set; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_anthropic_config_get; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_anthropic_files_delete; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_anthropic_files_download; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_anthropic_files_get; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_anthropic_files_list; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_anthropic_files_upload; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_anthropic_batches_results; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_anthropic_batches_wait; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_anthropic_batches_delete; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_anthropic_batches_cancel; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_anthropic_batches_list; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_anthropic_batches_get; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_anthropic_batches_create; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_anthropic_models_get; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_anthropic_models_list; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_anthropic_help; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_anthropic_install; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_anthropic_aliases; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_anthropic_templates; return $?; fi
   if CompWordsContainsArray "${cmds11[@]}"; then _picocli_anthropic_keys; return $?; fi
   if CompWordsContainsArray "${cmds10[@]}"; then _picocli_anthropic_config; return $?; fi
   if CompWordsContainsArray "${cmds9[@]}"; then _picocli_anthropic_mockserver; return $?; fi
@@ -270,7 +303,7 @@ function _picocli_anthropic() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="messages stream chat count-tokens tool-loop models batches files completion mock-server config keys install help"
+  local commands="messages stream chat count-tokens tool-loop models batches files completion mock-server config keys templates aliases install help"
   local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
 
@@ -314,7 +347,7 @@ function _picocli_anthropic_messages() {
 
   local commands=""
   local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--template' '-p' '--param' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TIER_option_args=("auto" "standard_only") # --service-tier values
   local TTL_option_args=("5m" "1h") # --cache-ttl values
@@ -403,6 +436,12 @@ function _picocli_anthropic_messages() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--template')
+      return
+      ;;
+    '-p'|'--param')
+      return
+      ;;
     '--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -445,7 +484,7 @@ function _picocli_anthropic_stream() {
 
   local commands=""
   local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--template' '-p' '--param' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TIER_option_args=("auto" "standard_only") # --service-tier values
   local TTL_option_args=("5m" "1h") # --cache-ttl values
@@ -534,6 +573,12 @@ function _picocli_anthropic_stream() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--template')
+      return
+      ;;
+    '-p'|'--param')
+      return
+      ;;
     '--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -576,7 +621,7 @@ function _picocli_anthropic_chat() {
 
   local commands=""
   local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--trace' '--approve' '-y' '--yes' '--no-cache' '--raw' '-c' '--continue' '--list' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--mcp' '--max-iterations' '--parallel' '--tool-timeout' '--tool-output-limit' '-r' '--resume' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--template' '-p' '--param' '--mcp' '--max-iterations' '--parallel' '--tool-timeout' '--tool-output-limit' '-r' '--resume' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TIER_option_args=("auto" "standard_only") # --service-tier values
   local TTL_option_args=("5m" "1h") # --cache-ttl values
@@ -663,6 +708,12 @@ function _picocli_anthropic_chat() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--template')
+      return
+      ;;
+    '-p'|'--param')
+      return
       ;;
     '--mcp')
       return
@@ -722,7 +773,7 @@ function _picocli_anthropic_counttokens() {
 
   local commands=""
   local flag_opts="'--cache' '-n' '--no-stdin' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-m' '--model' '-s' '--system' '--system-file' '-a' '--attach' '--thinking' '--effort' '--schema' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local arg_opts="'-m' '--model' '-s' '--system' '--system-file' '-a' '--attach' '--thinking' '--effort' '--schema' '--cache-ttl' '--tool' '--tool-choice' '--request' '--template' '-p' '--param' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TTL_option_args=("5m" "1h") # --cache-ttl values
   local CHOICE_option_args=("auto" "any" "none") # --tool-choice values
@@ -790,6 +841,12 @@ function _picocli_anthropic_counttokens() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--template')
+      return
+      ;;
+    '-p'|'--param')
+      return
+      ;;
     '--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -832,7 +889,7 @@ function _picocli_anthropic_toolloop() {
 
   local commands=""
   local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--trace' '--approve' '-y' '--yes' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--mcp' '--max-iterations' '--parallel' '--tool-timeout' '--tool-output-limit' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--template' '-p' '--param' '--mcp' '--max-iterations' '--parallel' '--tool-timeout' '--tool-output-limit' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TIER_option_args=("auto" "standard_only") # --service-tier values
   local TTL_option_args=("5m" "1h") # --cache-ttl values
@@ -920,6 +977,12 @@ function _picocli_anthropic_toolloop() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--template')
+      return
+      ;;
+    '-p'|'--param')
+      return
       ;;
     '--mcp')
       return
@@ -1201,6 +1264,90 @@ function _picocli_anthropic_keys() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `templates` subcommand.
+function _picocli_anthropic_templates() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="save list show edit delete path"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `aliases` subcommand.
+function _picocli_anthropic_aliases() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="set list remove"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `install` subcommand.
 function _picocli_anthropic_install() {
   # Get completion data
@@ -1359,7 +1506,7 @@ function _picocli_anthropic_batches_create() {
 
   local commands=""
   local flag_opts="'--split' '--wait' '--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--input' '--prompts' '--format' '-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local arg_opts="'--input' '--prompts' '--format' '-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--template' '-p' '--param' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json") # --format values
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TIER_option_args=("auto" "standard_only") # --service-tier values
@@ -1464,6 +1611,12 @@ function _picocli_anthropic_batches_create() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--template')
+      return
+      ;;
+    '-p'|'--param')
+      return
       ;;
     '--api-key')
       return
@@ -2157,6 +2310,476 @@ function _picocli_anthropic_keys_set() {
   local commands=""
   local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `save` subcommand.
+function _picocli_anthropic_templates_save() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--prompt' '-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--template' '-p' '--param' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
+  local TIER_option_args=("auto" "standard_only") # --service-tier values
+  local TTL_option_args=("5m" "1h") # --cache-ttl values
+  local CHOICE_option_args=("auto" "any" "none") # --tool-choice values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--prompt')
+      return
+      ;;
+    '-m'|'--model')
+      local IFS=$'\n'
+      local models_file="${XDG_CACHE_HOME:-$HOME/.cache}/anthropic-cli/models.txt"
+      if [[ -r "$models_file" ]]; then
+        COMPREPLY=( $( compgen -W "$(cat "$models_file" 2>/dev/null)" -- "${curr_word}" ) )
+      fi
+      return 0
+      ;;
+    '--max-tokens')
+      return
+      ;;
+    '-s'|'--system')
+      return
+      ;;
+    '--system-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-t'|'--temperature')
+      return
+      ;;
+    '--top-p')
+      return
+      ;;
+    '--top-k')
+      return
+      ;;
+    '--stop')
+      return
+      ;;
+    '-a'|'--attach')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--thinking')
+      return
+      ;;
+    '--effort')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--schema')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--service-tier')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TIER_option_args[@]}" ) )
+      return $?
+      ;;
+    '--cache-ttl')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TTL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--tool')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--tool-choice')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CHOICE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--request')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--template')
+      return
+      ;;
+    '-p'|'--param')
+      return
+      ;;
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_anthropic_templates_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `show` subcommand.
+function _picocli_anthropic_templates_show() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `edit` subcommand.
+function _picocli_anthropic_templates_edit() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `delete` subcommand.
+function _picocli_anthropic_templates_delete() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `path` subcommand.
+function _picocli_anthropic_templates_path() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `set` subcommand.
+function _picocli_anthropic_aliases_set() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_anthropic_aliases_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `remove` subcommand.
+function _picocli_anthropic_aliases_remove() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
