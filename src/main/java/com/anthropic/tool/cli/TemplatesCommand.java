@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  anthropic templates save summarize -m haiku -s \"Be brief.\" --prompt 'Summarize: $input'",
-      "  cat notes.txt | anthropic messages --template summarize",
+      "  anthropic templates save summ -m haiku -s Terse. --prompt 'Summarize: $input'",
+      "  cat notes.txt | anthropic messages --template summ",
       "  anthropic templates save topic --prompt 'Three facts about $topic'",
       "  anthropic messages --template topic -p topic owls",
       "  anthropic templates list"

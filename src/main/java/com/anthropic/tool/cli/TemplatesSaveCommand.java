@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  anthropic templates save terse -m haiku -s \"Answer in one sentence.\" -t 0.2",
-      "  anthropic templates save review --tool lint.json --prompt 'Review this diff: $input'",
-      "  anthropic templates save facts --prompt 'Give $n facts about $topic' --schema 'fact'"
+      "  anthropic templates save review --tool lint.json --prompt 'Review: $input'",
+      "  anthropic templates save facts --prompt 'Facts about $topic' --schema fact"
     })
 final class TemplatesSaveCommand implements Callable<Integer> {
   @ParentCommand TemplatesCommand parent;
