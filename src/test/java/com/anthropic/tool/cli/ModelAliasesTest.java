@@ -100,26 +100,52 @@ class ModelAliasesTest {
     assertTrue(a.unknown("sonet").orElse("").contains("did you mean 'sonnet'?"));
   }
 
+  private static final String SSE =
+      "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"m\","
+          + "\"type\":\"message\",\"role\":\"assistant\",\"model\":\"x\",\"content\":[],"
+          + "\"stop_reason\":null,\"stop_sequence\":null,\"usage\":{\"input_tokens\":1,"
+          + "\"output_tokens\":1}}}\n\n"
+          + "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
+
+  private CommandHarness chatHarness(SseTestServer server, String stdin) {
+    return new CommandHarness()
+        .env("ANTHROPIC_API_KEY", "k")
+        .env("ANTHROPIC_BASE_URL", server.baseUrl())
+        .env("XDG_CONFIG_HOME", tmp.resolve("config").toString())
+        .env("XDG_CACHE_HOME", tmp.resolve("cache").toString())
+        .env("XDG_DATA_HOME", tmp.resolve("data").toString())
+        .env("XDG_STATE_HOME", tmp.resolve("state").toString())
+        .stdin(stdin);
+  }
+
+  @Test
+  void should_apply_a_template_to_chat_without_sending_its_prompt() throws Exception {
+    cache("claude-opus-9\t2027-01-01T00:00:00Z\n");
+    try (SseTestServer server = new SseTestServer(SseTestServer.body(SSE))) {
+      CommandHarness.Result saved =
+          chatHarness(server, "")
+              .run("templates", "save", "c", "-m", "opus", "-s", "Pirate.", "--prompt", "P $x");
+      assertEquals(0, saved.exitCode(), saved.describe());
+
+      CommandHarness.Result r =
+          chatHarness(server, "ahoy\n").run("chat", "--template", "c", "-p", "x", "1");
+
+      assertEquals(0, r.exitCode(), r.describe());
+      String body = server.bodies().get(0);
+      assertEquals("claude-opus-9", Json.parseObject(body).get("model").getAsString(), body);
+      assertTrue(body.contains("Pirate."), body);
+      assertFalse(body.contains("P 1"), body);
+      assertTrue(r.err().contains("note: chat does not send template c's prompt"), r.describe());
+    }
+  }
+
   @Test
   void should_resolve_m_and_chats_model_command_through_the_same_aliases() throws Exception {
     cache("claude-opus-9\t2027-01-01T00:00:00Z\nclaude-opus-8\t2026-01-01T00:00:00Z\n");
-    String sse =
-        "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"m\","
-            + "\"type\":\"message\",\"role\":\"assistant\",\"model\":\"x\",\"content\":[],"
-            + "\"stop_reason\":null,\"stop_sequence\":null,\"usage\":{\"input_tokens\":1,"
-            + "\"output_tokens\":1}}}\n\n"
-            + "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n";
     try (SseTestServer server =
-        new SseTestServer(SseTestServer.body(sse), SseTestServer.body(sse))) {
+        new SseTestServer(SseTestServer.body(SSE), SseTestServer.body(SSE))) {
       CommandHarness.Result r =
-          new CommandHarness()
-              .env("ANTHROPIC_API_KEY", "k")
-              .env("ANTHROPIC_BASE_URL", server.baseUrl())
-              .env("XDG_CONFIG_HOME", tmp.resolve("config").toString())
-              .env("XDG_CACHE_HOME", tmp.resolve("cache").toString())
-              .env("XDG_DATA_HOME", tmp.resolve("data").toString())
-              .env("XDG_STATE_HOME", tmp.resolve("state").toString())
-              .stdin("first\n/model claude-opuss-9\n/model opus\nsecond\n")
+          chatHarness(server, "first\n/model claude-opuss-9\n/model opus\nsecond\n")
               .run("chat", "-m", "haiku");
 
       assertEquals(0, r.exitCode(), r.describe());
