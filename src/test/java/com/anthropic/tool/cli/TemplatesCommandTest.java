@@ -297,6 +297,16 @@ class TemplatesCommandTest {
   }
 
   @Test
+  void should_resolve_an_alias_from_the_environment_on_the_fast_path() {
+    assertTrue(FastPath.command(new String[] {"messages", "hi"}) != null, "the fast path runs it");
+
+    CommandHarness.Result r = harness().env("ANTHROPIC_MODEL", "haiku").run("messages", "hi");
+
+    assertEquals(0, r.exitCode(), r.describe());
+    assertEquals(ModelDefaults.ALIASES.get("haiku"), sent().get("model").getAsString());
+  }
+
+  @Test
   void should_delete_and_print_the_path() {
     save("gone", "-m", "x");
 
