@@ -136,7 +136,7 @@ class TemplatesIT {
     assertTrue(b.get("system").toString().contains("Terse."), b.toString());
     assertEquals(1, content(b).size(), "stdin filled $input, no document: " + b);
     assertEquals(
-        "Summarize in 5 words:\nline one\nline two\n",
+        "Summarize in 5 words:\nline one\nline two",
         content(b).get(0).getAsJsonObject().get("text").getAsString());
 
     Launcher.Run unfilled =

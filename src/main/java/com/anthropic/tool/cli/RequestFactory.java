@@ -150,7 +150,8 @@ final class RequestFactory {
         if (!stdinUsed && !o.noStdin && !ctx.stdinIsTerminal()) {
           byte[] piped = readAll();
           if (piped.length > 0) {
-            input = text(piped, "standard input");
+            // the line break that ends piped text is not part of what fills the placeholder
+            input = text(piped, "standard input").replaceFirst("[\\r\\n]+$", "");
           }
         }
         if (input == null && !prompt.isBlank()) {

@@ -170,7 +170,7 @@ class TemplatesCommandTest {
     save("summ", "--prompt", "Summarize:\n$input\nEnd.");
 
     CommandHarness.Result r =
-        harness().stdin("the piped text").run("messages", "--template", "summ", "briefly");
+        harness().stdin("the piped text\n\n").run("messages", "--template", "summ", "briefly");
 
     assertEquals(0, r.exitCode(), r.describe());
     JsonObject body = sent();
