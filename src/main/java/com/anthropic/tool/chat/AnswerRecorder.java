@@ -5,6 +5,7 @@ import com.anthropic.tool.client.model.Json;
 import com.anthropic.tool.client.model.Message;
 import com.anthropic.tool.client.model.StreamEvent;
 import com.anthropic.tool.client.tools.ToolCall;
+import com.anthropic.tool.client.tools.ToolLoop;
 import com.anthropic.tool.client.tools.ToolLoopListener;
 import com.anthropic.tool.client.tools.ToolOutput;
 import java.io.PrintWriter;
@@ -73,6 +74,15 @@ final class AnswerRecorder implements ToolLoopListener {
     }
     keepResults();
     turns.add(Conversation.Turn.assistant(message.content(), false));
+  }
+
+  @Override
+  public synchronized void onUnparsedInput(ToolCall call) {
+    if (stopped) {
+      return;
+    }
+    info.println(ToolLoop.unparsedInputWarning(call.name()));
+    info.flush();
   }
 
   @Override

@@ -184,6 +184,7 @@ public final class ChatSession {
   private final List<ContentBlock> pendingAttachments = new ArrayList<>();
   private final boolean raw;
   private List<ContentBlock> failedTurn;
+  private boolean logWarned;
 
   /**
    * @param conversation where the session starts (new, or resumed)
@@ -268,7 +269,8 @@ public final class ChatSession {
                     interactive ? console.out() : console.err(),
                     options.showThinking(),
                     console.styled(),
-                    new MarkdownStyler(console.styled() && !raw)),
+                    answerText(),
+                    interactive),
             console.info(),
             console.styled(),
             options.tools().trace());
@@ -276,6 +278,8 @@ public final class ChatSession {
     Outcome outcome = exchange(request, recorder);
     long elapsed = options.nanoTime().getAsLong() - start;
     PrintWriter out = console.out();
+    ConversationStore.Answer logged =
+        new ConversationStore.Answer(null, null, null, null, elapsed / 1_000_000, null);
     if (outcome instanceof Outcome.Answered a) {
       ToolLoopResult r = a.result();
       Message m = r.finalMessage();
@@ -286,6 +290,9 @@ public final class ChatSession {
       }
       conversation = c.answeringOpenToolUses(notRunBecause(r));
       totals.add(request.model(), r.usage());
+      logged =
+          new ConversationStore.Answer(
+              r.usage(), m.stopReason(), null, null, elapsed / 1_000_000, null);
       if (!interactive) {
         out.println();
       }
@@ -321,6 +328,17 @@ public final class ChatSession {
       List<Conversation.Turn> kept = recorder.stop();
       out.flush();
       error(f.error());
+      logged =
+          new ConversationStore.Answer(
+              null,
+              null,
+              options.describeError().apply(f.error()),
+              f.error() instanceof com.anthropic.tool.client.error.ApiException api
+                      && api.status() > 0
+                  ? api.status()
+                  : null,
+              elapsed / 1_000_000,
+              Conversation.Turn.user(userTurn).text());
       if (kept.isEmpty()) {
         conversation = next.withoutLastExchange();
         failedTurn = userTurn;
@@ -331,7 +349,7 @@ public final class ChatSession {
                     "not run: the answer failed (" + f.error().getMessage() + ")");
       }
     }
-    save();
+    save(logged);
   }
 
   /** What a call the answer asked for but never ran is answered with. */
@@ -418,6 +436,15 @@ public final class ChatSession {
     }
   }
 
+  /** Markdown rendered on a styled terminal (not with --raw); the text as it is otherwise. */
+  private AnswerText answerText() {
+    if (!console.styled() || raw) {
+      return AnswerText.PLAIN;
+    }
+    return new MarkdownStream(
+        new MarkdownRender(console.hyperlinks()), console::width, console::height, true);
+  }
+
   /** Asks at the prompt whether to run a call; Ctrl-C there stops the whole answer. */
   private boolean confirm(ToolCall call, Runnable interrupt) {
     String input = AnswerRecorder.shorten(Json.write(call.input()), 500);
@@ -493,9 +520,19 @@ public final class ChatSession {
   }
 
   private void save() {
-    if (options.store() != null && conversation.userTurns() > 0) {
-      Optional<String> problem = options.store().save(conversation);
-      problem.ifPresent(p -> notice("warning: the conversation was not saved: " + p));
+    save(null);
+  }
+
+  private void save(ConversationStore.Answer answer) {
+    if (options.store() != null) {
+      Optional<String> problem = options.store().save(conversation, answer);
+      if (problem.isPresent() && !logWarned) {
+        logWarned = true;
+        notice(
+            "warning: the conversation was not logged ("
+                + problem.get()
+                + "); anthropic logs path shows the database");
+      }
     }
   }
 
@@ -549,6 +586,9 @@ public final class ChatSession {
       case "edit" -> edit(arg);
       case "clear" -> {
         conversation = conversation.cleared();
+        if (options.store() != null) {
+          options.store().cleared();
+        }
         pendingAttachments.clear();
         failedTurn = null;
         notice("conversation cleared");
@@ -618,7 +658,7 @@ public final class ChatSession {
 
   private void saveAs(String file) {
     if (file.isEmpty()) {
-      notice("usage: /save FILE (Markdown; .json for JSON)");
+      notice("usage: /save FILE (JSON; .md for Markdown)");
       return;
     }
     try {

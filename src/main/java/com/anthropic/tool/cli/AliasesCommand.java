@@ -66,7 +66,7 @@ final class AliasesCommand implements Callable<Integer> {
                 + "' cannot be an alias: letters, digits, _ and -, at most 64, not beginning"
                 + " claude- (that is a model id)");
       }
-      if (!ModelCache.looksLikeId(model)) {
+      if (!ModelCache.isId(model)) {
         throw CliException.usage("'" + model + "' does not look like a model id");
       }
       try {

@@ -69,7 +69,11 @@ final class BatchesCreateCommand implements Callable<Integer> {
   @Option(names = "--wait", description = "Poll until the batch has ended; progress on stderr.")
   boolean waitForEnd;
 
-  @Option(names = "--max-requests", hidden = true, description = "Requests per batch (tests).")
+  @Option(
+      names = "--max-requests",
+      hidden = true,
+      converter = Ranges.BatchSize.class,
+      description = "Requests per batch (tests).")
   int maxRequests = Batches.MAX_REQUESTS;
 
   @Mixin BatchFormatOption format;

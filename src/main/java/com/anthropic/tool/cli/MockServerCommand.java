@@ -33,15 +33,13 @@ final class MockServerCommand implements Callable<Integer> {
 
   @Option(
       names = "--port",
+      converter = Ranges.Port.class,
       paramLabel = "N",
       description = "Port on 127.0.0.1 (default: 0, any free port).")
   int port;
 
   @Override
   public Integer call() {
-    if (port < 0 || port > 65535) {
-      throw CliException.usage("--port must be between 0 and 65535, got " + port);
-    }
     MockApiServer server;
     try {
       server = MockApiServer.start(port);

@@ -140,7 +140,7 @@ final class ModelAliases {
           continue;
         }
         String[] parts = l.split("\\s+", 2);
-        if (parts.length == 2 && aliasName(parts[0]) && ModelCache.looksLikeId(parts[1])) {
+        if (parts.length == 2 && aliasName(parts[0]) && ModelCache.isId(parts[1])) {
           out.put(parts[0], parts[1]);
         }
       }

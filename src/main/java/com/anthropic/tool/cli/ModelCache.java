@@ -15,16 +15,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
  * The model ids on disk ({@code $XDG_CACHE_HOME/anthropic-cli/models.txt}, one id a line) for shell
  * completion of {@code --model}, and {@code models.tsv} (id and {@code created_at}) for the aliases
  * of {@link ModelAliases}. Short-lived; written atomically, mode 0600 in a 0700 directory. Failing
- * to read or write it is never an error.
+ * to read or write it is never an error. Model ids come from a server (or a proxy), so they are
+ * data: only ids that look like ids ({@link #ID}) are kept or read back; shell completion offers
+ * these words and must never be handed a shell's special character.
  */
 final class ModelCache {
   static final Duration TTL = Duration.ofHours(1);
+
+  /** What a model id looks like: letters, digits and {@code . _ : @ -}, at most 128 of them. */
+  static final Pattern ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
+
   private final Path file;
   private final Path dated;
 
@@ -46,7 +53,7 @@ final class ModelCache {
       }
       return Optional.of(
           Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-              .filter(s -> !s.isBlank())
+              .filter(ModelCache::isId)
               .toList());
     } catch (IOException e) {
       return Optional.empty();
@@ -58,8 +65,9 @@ final class ModelCache {
    * ModelAliases}, {@code id<TAB>created_at} lines in {@code models.tsv}; false when it could not
    * be written.
    */
-  boolean writeModels(List<ModelInfo> models) {
-    List<ModelInfo> kept = models.stream().filter(m -> looksLikeId(m.id())).toList();
+  boolean writeModels(List<ModelInfo> models, Consumer<String> warning) {
+    valid(models.stream().map(ModelInfo::id).toList(), warning); // names what is left out
+    List<ModelInfo> kept = models.stream().filter(m -> isId(m.id())).toList();
     if (!write(kept.stream().map(ModelInfo::id).toList())) {
       return false;
     }
@@ -91,7 +99,7 @@ final class ModelCache {
         int tab = line.indexOf('\t');
         String id = tab < 0 ? line.strip() : line.substring(0, tab);
         String created = tab < 0 ? "" : line.substring(tab + 1).strip();
-        if (looksLikeId(id)) {
+        if (isId(id)) {
           out.add(new Dated(id, looksLikeTime(created) ? created : ""));
         }
       }
@@ -105,19 +113,43 @@ final class ModelCache {
   record Dated(String id, String createdAt) {}
 
   private static final long MAX_DATED_BYTES = 1 << 20;
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
   private static final Pattern TIME = Pattern.compile("[0-9T:.+Z-]{1,40}");
-
-  static boolean looksLikeId(String id) {
-    return id != null && ID.matcher(id).matches();
-  }
 
   private static boolean looksLikeTime(String t) {
     return TIME.matcher(t).matches();
   }
 
-  /** Replaces the cache with these ids; returns false when it could not be written. */
+  static boolean isId(String s) {
+    return s != null && ID.matcher(s).matches();
+  }
+
+  /**
+   * The ids that look like ids; the others are left out and named in one {@code warning} sentence
+   * (shown visibly: a control character in one never reaches the terminal).
+   */
+  static List<String> valid(List<String> ids, Consumer<String> warning) {
+    List<String> kept = ids.stream().filter(ModelCache::isId).toList();
+    int dropped = ids.size() - kept.size();
+    if (dropped > 0) {
+      String first = ids.stream().filter(s -> !isId(s)).findFirst().orElse("");
+      String shown = first.length() > 60 ? first.substring(0, 60) + "…" : first;
+      warning.accept(
+          "left "
+              + (dropped == 1 ? "1 model id" : dropped + " model ids")
+              + " out of the completion cache: not [A-Za-z0-9._:@-], at most 128 characters"
+              + " (first: \""
+              + com.anthropic.tool.text.ControlChars.visible(shown)
+              + "\")");
+    }
+    return kept;
+  }
+
+  /**
+   * Replaces the cache with these ids (only those that look like ids); returns false when it could
+   * not be written.
+   */
   boolean write(List<String> ids) {
+    ids = ids.stream().filter(ModelCache::isId).toList();
     Path dir = file.getParent();
     Path tmp = null;
     try {

@@ -53,7 +53,7 @@ final class ModelsCommand implements Callable<Integer> {
                   seen.add(m);
                 });
         if (params.afterId() == null && params.beforeId() == null) {
-          cache(s).writeModels(seen);
+          cache(s).writeModels(seen, warning(s));
         }
         out.end();
       } else {
@@ -62,11 +62,15 @@ final class ModelsCommand implements Callable<Integer> {
         out.end();
         o.noteMore(s, page);
         if (!page.hasMore() && params.afterId() == null && params.beforeId() == null) {
-          cache(s).writeModels(page.data());
+          cache(s).writeModels(page.data(), warning(s));
         }
       }
     }
     return ExitCodes.OK;
+  }
+
+  private static java.util.function.Consumer<String> warning(CommandSupport s) {
+    return w -> s.err().println(s.errStyle().prefixed("warning: " + w));
   }
 
   static ModelCache cache(CommandSupport s) {
@@ -149,10 +153,9 @@ final class ModelsCommand implements Callable<Integer> {
                     .models()
                     .listAll(new ListParams(1000, null, null))
                     .collect(Collectors.toList());
-            cache.writeModels(fetched);
+            cache.writeModels(fetched, w -> {}); // completion stays silent
             ids =
-                Optional.of(
-                    fetched.stream().map(ModelInfo::id).filter(ModelCache::looksLikeId).toList());
+                Optional.of(fetched.stream().map(ModelInfo::id).filter(ModelCache::isId).toList());
           }
         }
         ids.get().forEach(s.out()::println);

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
       ChatCommand.class,
       CountTokensCommand.class,
       ToolLoopCommand.class,
+      LogsCommand.class,
       ModelsCommand.class,
       BatchesCommand.class,
       FilesCommand.class,

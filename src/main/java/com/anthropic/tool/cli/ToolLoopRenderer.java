@@ -8,6 +8,7 @@ import com.anthropic.tool.client.model.Message;
 import com.anthropic.tool.client.model.MessagesRequest;
 import com.anthropic.tool.client.model.StreamEvent;
 import com.anthropic.tool.client.tools.ToolCall;
+import com.anthropic.tool.client.tools.ToolLoop;
 import com.anthropic.tool.client.tools.ToolLoopListener;
 import com.anthropic.tool.client.tools.ToolLoopResult;
 import com.anthropic.tool.client.tools.ToolOutput;
@@ -110,6 +111,18 @@ final class ToolLoopRenderer implements ToolLoopListener {
   public void onMessage(Message m, int round) {
     separate = wroteText && last != '\n';
     onIdle();
+  }
+
+  @Override
+  public void onUnparsedInput(ToolCall call) {
+    if (tty && separate) {
+      // on a terminal the warning would start right after the text: end its line
+      out.println();
+      out.flush();
+      separate = false;
+    }
+    err.println(ToolLoop.unparsedInputWarning(call.name()));
+    err.flush();
   }
 
   @Override
