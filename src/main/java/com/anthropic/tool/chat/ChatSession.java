@@ -14,6 +14,7 @@ import com.anthropic.tool.client.tools.ToolLoop;
 import com.anthropic.tool.client.tools.ToolLoopCancelledException;
 import com.anthropic.tool.client.tools.ToolLoopResult;
 import com.anthropic.tool.client.tools.ToolOutput;
+import com.anthropic.tool.text.ControlChars;
 import com.anthropic.tool.toolbox.Approval;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -449,7 +450,8 @@ public final class ChatSession {
   private boolean confirm(ToolCall call, Runnable interrupt) {
     String input = AnswerRecorder.shorten(Json.write(call.input()), 500);
     try {
-      return console.confirm("run tool " + call.name() + " " + input + "? [y/N] ");
+      return console.confirm(
+          ControlChars.visible("run tool " + call.name() + " " + input) + "? [y/N] ");
     } catch (Console.Cleared c) {
       interrupt.run();
       return false;

@@ -50,7 +50,8 @@ final class CommandSupport {
       CommandSpec spec) {
     this.ctx = ctx;
     this.global = global;
-    this.out = out;
+    // text from outside is shown visibly on a terminal and byte for byte to a pipe or a file
+    this.out = VisibleWriter.onTerminal(out, ctx.stdoutIsTerminal());
     this.err = err;
     this.usage = usage;
     this.spec = spec;
