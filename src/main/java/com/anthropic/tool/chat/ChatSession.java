@@ -49,6 +49,8 @@ public final class ChatSession {
    * @param nanoTime the clock for the time an answer took
    * @param tools how the tools the model calls are run (null: the model gets an error result for
    *     any call, as no tool is here)
+   * @param models what {@code /model NAME} makes of a name (an alias resolved, a warning about an
+   *     unknown name); null takes the name as it is
    */
   public record Options(
       AnthropicClient client,
@@ -61,7 +63,8 @@ public final class ChatSession {
       boolean usage,
       ConversationStore store,
       LongSupplier nanoTime,
-      Tools tools) {
+      Tools tools,
+      Function<String, ModelName> models) {
     public Options {
       Objects.requireNonNull(client, "client");
       Objects.requireNonNull(template, "template");
@@ -69,6 +72,35 @@ public final class ChatSession {
       Objects.requireNonNull(describeError, "describeError");
       Objects.requireNonNull(nanoTime, "nanoTime");
       tools = tools == null ? Tools.NONE : tools;
+      models = models == null ? name -> new ModelName(name, null) : models;
+    }
+
+    /** With the names of {@code /model} taken as they are. */
+    public Options(
+        AnthropicClient client,
+        MessagesRequest template,
+        CacheControl cache,
+        Function<String, Integer> maxTokensFor,
+        Function<String, ContentBlock> attacher,
+        Function<Throwable, String> describeError,
+        boolean showThinking,
+        boolean usage,
+        ConversationStore store,
+        LongSupplier nanoTime,
+        Tools tools) {
+      this(
+          client,
+          template,
+          cache,
+          maxTokensFor,
+          attacher,
+          describeError,
+          showThinking,
+          usage,
+          store,
+          nanoTime,
+          tools,
+          null);
     }
 
     /** Without tools. */
@@ -95,6 +127,18 @@ public final class ChatSession {
           store,
           nanoTime,
           null);
+    }
+  }
+
+  /**
+   * What {@code /model NAME} switches to.
+   *
+   * @param model the model id (an alias resolved)
+   * @param warning a line about a name that is neither a known model nor an alias, or null
+   */
+  public record ModelName(String model, String warning) {
+    public ModelName {
+      Objects.requireNonNull(model, "model");
     }
   }
 
@@ -515,8 +559,12 @@ public final class ChatSession {
         if (arg.isEmpty()) {
           notice("model: " + conversation.model());
         } else {
-          conversation = conversation.withModel(arg);
-          notice("model: " + arg);
+          ModelName m = options.models().apply(arg);
+          if (m.warning() != null) {
+            notice("warning: " + m.warning());
+          }
+          conversation = conversation.withModel(m.model());
+          notice("model: " + m.model());
           save();
         }
       }

@@ -117,6 +117,12 @@ final class ExchangeLog {
     }
     store = CompletableFuture.completedFuture(db);
     try {
+      // conversations saved by earlier versions join the log the first time one is continued
+      for (String w :
+          new com.anthropic.tool.chat.ConversationStore(() -> db, enabled)
+              .importLegacy(file.getParent().resolve("conversations"))) {
+        err.println("warning: " + w);
+      }
       String cid =
           o.cid != null
               ? db.resolveConversation(o.cid)

@@ -94,9 +94,7 @@ final class FilesCommand implements Callable<Integer> {
               file
                   + " is "
                   + size
-                  + " bytes ("
-                  + TransferProgress.bytes(size)
-                  + "), over the Files API's limit of "
+                  + " bytes, over the Files API's limit of "
                   + com.anthropic.tool.client.Files.MAX_UPLOAD_BYTES
                   + " bytes (500 MB); nothing was sent");
         }

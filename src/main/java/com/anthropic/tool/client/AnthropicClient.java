@@ -560,6 +560,14 @@ public final class AnthropicClient implements AutoCloseable {
         throw new InvalidRequestException(
             "base URL must start with http:// or https://, got '" + url + "'");
       }
+      if (url.indexOf('?') >= 0 || url.indexOf('#') >= 0) {
+        // paths are appended to the base URL: a query would end up in the middle of each one,
+        // and it may hold a secret (?key=…), so it is refused without being printed
+        throw new InvalidRequestException(
+            "the base URL must not carry a query string or a fragment (?… or #…); give the"
+                + " API's root, e.g. "
+                + DEFAULT_BASE_URL);
+      }
       String rest = url.substring(url.indexOf("://") + 3);
       String host = rest.split("[/?#]", 2)[0].replaceFirst(":[0-9]*$", "");
       if (host.isEmpty() || host.chars().anyMatch(c -> c <= ' ')) {

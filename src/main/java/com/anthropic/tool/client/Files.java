@@ -135,16 +135,10 @@ public final class Files {
           filename
               + " is "
               + size
-              + " bytes ("
-              + megabytes(size)
-              + "), over the Files API's limit of "
+              + " bytes, over the Files API's limit of "
               + MAX_UPLOAD_BYTES
               + " bytes (500 MB); nothing was sent");
     }
-  }
-
-  private static String megabytes(long bytes) {
-    return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
   }
 
   private static String boundary(String filename, String mimeType) {
