@@ -271,7 +271,7 @@ function _picocli_anthropic() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="messages stream chat count-tokens tool-loop models batches files completion mock-server config keys install help"
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
 
   type compopt &>/dev/null && compopt +o default
@@ -313,7 +313,7 @@ function _picocli_anthropic_messages() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TIER_option_args=("auto" "standard_only") # --service-tier values
@@ -444,7 +444,7 @@ function _picocli_anthropic_stream() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TIER_option_args=("auto" "standard_only") # --service-tier values
@@ -575,7 +575,7 @@ function _picocli_anthropic_chat() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--trace' '--approve' '-y' '--yes' '--no-cache' '--raw' '-c' '--continue' '--list' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--trace' '--approve' '-y' '--yes' '--no-cache' '--raw' '-c' '--continue' '--list' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--mcp' '--max-iterations' '--parallel' '--tool-timeout' '--tool-output-limit' '-r' '--resume' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TIER_option_args=("auto" "standard_only") # --service-tier values
@@ -721,7 +721,7 @@ function _picocli_anthropic_counttokens() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--cache' '-n' '--no-stdin' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--cache' '-n' '--no-stdin' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'-m' '--model' '-s' '--system' '--system-file' '-a' '--attach' '--thinking' '--effort' '--schema' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TTL_option_args=("5m" "1h") # --cache-ttl values
@@ -831,7 +831,7 @@ function _picocli_anthropic_toolloop() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--trace' '--approve' '-y' '--yes' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--trace' '--approve' '-y' '--yes' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--mcp' '--max-iterations' '--parallel' '--tool-timeout' '--tool-output-limit' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TIER_option_args=("auto" "standard_only") # --service-tier values
@@ -977,7 +977,7 @@ function _picocli_anthropic_models() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="list get"
-  local flag_opts="'--all' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--all' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--limit' '--after-id' '--before-id' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json" "jsonl") # --format values
 
@@ -1034,7 +1034,7 @@ function _picocli_anthropic_batches() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="create get list cancel delete wait results"
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1076,7 +1076,7 @@ function _picocli_anthropic_files() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="upload list get download delete"
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1118,7 +1118,7 @@ function _picocli_anthropic_completion() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts=""
   local SHELL_pos_param_args=("bash" "zsh" "fish") # 0-0 values
 
@@ -1143,13 +1143,22 @@ function _picocli_anthropic_mockserver() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--port'"
+  local flag_opts="'--no-color' '--mock' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--port' '--replies' '--pace'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--port')
+      return
+      ;;
+    '--replies')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--pace')
       return
       ;;
   esac
@@ -1170,7 +1179,7 @@ function _picocli_anthropic_config() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="get set unset list path"
-  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1189,7 +1198,7 @@ function _picocli_anthropic_keys() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="set"
-  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1208,7 +1217,7 @@ function _picocli_anthropic_install() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--force' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--force' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1234,7 +1243,7 @@ function _picocli_anthropic_help() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1253,7 +1262,7 @@ function _picocli_anthropic_models_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--all' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--all' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--limit' '--after-id' '--before-id' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json" "jsonl") # --format values
 
@@ -1310,7 +1319,7 @@ function _picocli_anthropic_models_get() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -1358,7 +1367,7 @@ function _picocli_anthropic_batches_create() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--split' '--wait' '--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--split' '--wait' '--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--input' '--prompts' '--format' '-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json") # --format values
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
@@ -1501,7 +1510,7 @@ function _picocli_anthropic_batches_get() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -1549,7 +1558,7 @@ function _picocli_anthropic_batches_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--all' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--all' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--limit' '--after-id' '--before-id' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json" "jsonl") # --format values
 
@@ -1606,7 +1615,7 @@ function _picocli_anthropic_batches_cancel() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -1654,7 +1663,7 @@ function _picocli_anthropic_batches_delete() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -1702,7 +1711,7 @@ function _picocli_anthropic_batches_wait() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -1750,7 +1759,7 @@ function _picocli_anthropic_batches_results() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--text' '--answers' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--text' '--answers' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--only' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local TYPE_option_args=("succeeded" "errored" "canceled" "expired") # --only values
 
@@ -1804,7 +1813,7 @@ function _picocli_anthropic_files_upload() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -1859,7 +1868,7 @@ function _picocli_anthropic_files_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--all' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--all' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--limit' '--after-id' '--before-id' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json" "jsonl") # --format values
 
@@ -1916,7 +1925,7 @@ function _picocli_anthropic_files_get() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -1964,7 +1973,7 @@ function _picocli_anthropic_files_download() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
 
   type compopt &>/dev/null && compopt +o default
@@ -2012,7 +2021,7 @@ function _picocli_anthropic_files_delete() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -2060,7 +2069,7 @@ function _picocli_anthropic_config_get() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -2079,7 +2088,7 @@ function _picocli_anthropic_config_set() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -2098,7 +2107,7 @@ function _picocli_anthropic_config_unset() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -2117,7 +2126,7 @@ function _picocli_anthropic_config_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -2136,7 +2145,7 @@ function _picocli_anthropic_config_path() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -2155,7 +2164,7 @@ function _picocli_anthropic_keys_set() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then

@@ -274,7 +274,7 @@ function _picocli_anthropic() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="messages stream chat count-tokens tool-loop models batches files completion mock-server config keys install help"
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
 
   type compopt &>/dev/null && compopt +o default
@@ -316,7 +316,7 @@ function _picocli_anthropic_messages() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TIER_option_args=("auto" "standard_only") # --service-tier values
@@ -447,7 +447,7 @@ function _picocli_anthropic_stream() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TIER_option_args=("auto" "standard_only") # --service-tier values
@@ -578,7 +578,7 @@ function _picocli_anthropic_chat() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--trace' '--approve' '-y' '--yes' '--no-cache' '--raw' '-c' '--continue' '--list' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--trace' '--approve' '-y' '--yes' '--no-cache' '--raw' '-c' '--continue' '--list' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--mcp' '--max-iterations' '--parallel' '--tool-timeout' '--tool-output-limit' '-r' '--resume' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TIER_option_args=("auto" "standard_only") # --service-tier values
@@ -724,7 +724,7 @@ function _picocli_anthropic_counttokens() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--cache' '-n' '--no-stdin' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--cache' '-n' '--no-stdin' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'-m' '--model' '-s' '--system' '--system-file' '-a' '--attach' '--thinking' '--effort' '--schema' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TTL_option_args=("5m" "1h") # --cache-ttl values
@@ -834,7 +834,7 @@ function _picocli_anthropic_toolloop() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--trace' '--approve' '-y' '--yes' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--trace' '--approve' '-y' '--yes' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--mcp' '--max-iterations' '--parallel' '--tool-timeout' '--tool-output-limit' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TIER_option_args=("auto" "standard_only") # --service-tier values
@@ -980,7 +980,7 @@ function _picocli_anthropic_models() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="list get"
-  local flag_opts="'--all' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--all' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--limit' '--after-id' '--before-id' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json" "jsonl") # --format values
 
@@ -1037,7 +1037,7 @@ function _picocli_anthropic_batches() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="create get list cancel delete wait results"
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1079,7 +1079,7 @@ function _picocli_anthropic_files() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="upload list get download delete"
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1121,7 +1121,7 @@ function _picocli_anthropic_completion() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts=""
   local SHELL_pos_param_args=("bash" "zsh" "fish") # 0-0 values
 
@@ -1146,13 +1146,22 @@ function _picocli_anthropic_mockserver() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--port'"
+  local flag_opts="'--no-color' '--mock' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--port' '--replies' '--pace'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--port')
+      return
+      ;;
+    '--replies')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--pace')
       return
       ;;
   esac
@@ -1173,7 +1182,7 @@ function _picocli_anthropic_config() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="get set unset list path"
-  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1192,7 +1201,7 @@ function _picocli_anthropic_keys() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="set"
-  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1211,7 +1220,7 @@ function _picocli_anthropic_install() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--force' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--force' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1237,7 +1246,7 @@ function _picocli_anthropic_help() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1256,7 +1265,7 @@ function _picocli_anthropic_models_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--all' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--all' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--limit' '--after-id' '--before-id' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json" "jsonl") # --format values
 
@@ -1313,7 +1322,7 @@ function _picocli_anthropic_models_get() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -1361,7 +1370,7 @@ function _picocli_anthropic_batches_create() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--split' '--wait' '--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--split' '--wait' '--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--input' '--prompts' '--format' '-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json") # --format values
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
@@ -1504,7 +1513,7 @@ function _picocli_anthropic_batches_get() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -1552,7 +1561,7 @@ function _picocli_anthropic_batches_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--all' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--all' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--limit' '--after-id' '--before-id' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json" "jsonl") # --format values
 
@@ -1609,7 +1618,7 @@ function _picocli_anthropic_batches_cancel() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -1657,7 +1666,7 @@ function _picocli_anthropic_batches_delete() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -1705,7 +1714,7 @@ function _picocli_anthropic_batches_wait() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -1753,7 +1762,7 @@ function _picocli_anthropic_batches_results() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--text' '--answers' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--text' '--answers' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--only' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local TYPE_option_args=("succeeded" "errored" "canceled" "expired") # --only values
 
@@ -1807,7 +1816,7 @@ function _picocli_anthropic_files_upload() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -1862,7 +1871,7 @@ function _picocli_anthropic_files_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--all' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--all' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--limit' '--after-id' '--before-id' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json" "jsonl") # --format values
 
@@ -1919,7 +1928,7 @@ function _picocli_anthropic_files_get() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -1967,7 +1976,7 @@ function _picocli_anthropic_files_download() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
 
   type compopt &>/dev/null && compopt +o default
@@ -2015,7 +2024,7 @@ function _picocli_anthropic_files_delete() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -2063,7 +2072,7 @@ function _picocli_anthropic_config_get() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -2082,7 +2091,7 @@ function _picocli_anthropic_config_set() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -2101,7 +2110,7 @@ function _picocli_anthropic_config_unset() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -2120,7 +2129,7 @@ function _picocli_anthropic_config_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -2139,7 +2148,7 @@ function _picocli_anthropic_config_path() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -2158,7 +2167,7 @@ function _picocli_anthropic_keys_set() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
