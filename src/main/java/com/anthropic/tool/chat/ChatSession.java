@@ -14,6 +14,7 @@ import com.anthropic.tool.client.tools.ToolLoop;
 import com.anthropic.tool.client.tools.ToolLoopCancelledException;
 import com.anthropic.tool.client.tools.ToolLoopResult;
 import com.anthropic.tool.client.tools.ToolOutput;
+import com.anthropic.tool.text.ControlChars;
 import com.anthropic.tool.toolbox.Approval;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -48,6 +49,8 @@ public final class ChatSession {
    * @param nanoTime the clock for the time an answer took
    * @param tools how the tools the model calls are run (null: the model gets an error result for
    *     any call, as no tool is here)
+   * @param models what {@code /model NAME} makes of a name (an alias resolved, a warning about an
+   *     unknown name); null takes the name as it is
    */
   public record Options(
       AnthropicClient client,
@@ -60,7 +63,8 @@ public final class ChatSession {
       boolean usage,
       ConversationStore store,
       LongSupplier nanoTime,
-      Tools tools) {
+      Tools tools,
+      Function<String, ModelName> models) {
     public Options {
       Objects.requireNonNull(client, "client");
       Objects.requireNonNull(template, "template");
@@ -68,6 +72,35 @@ public final class ChatSession {
       Objects.requireNonNull(describeError, "describeError");
       Objects.requireNonNull(nanoTime, "nanoTime");
       tools = tools == null ? Tools.NONE : tools;
+      models = models == null ? name -> new ModelName(name, null) : models;
+    }
+
+    /** With the names of {@code /model} taken as they are. */
+    public Options(
+        AnthropicClient client,
+        MessagesRequest template,
+        CacheControl cache,
+        Function<String, Integer> maxTokensFor,
+        Function<String, ContentBlock> attacher,
+        Function<Throwable, String> describeError,
+        boolean showThinking,
+        boolean usage,
+        ConversationStore store,
+        LongSupplier nanoTime,
+        Tools tools) {
+      this(
+          client,
+          template,
+          cache,
+          maxTokensFor,
+          attacher,
+          describeError,
+          showThinking,
+          usage,
+          store,
+          nanoTime,
+          tools,
+          null);
     }
 
     /** Without tools. */
@@ -94,6 +127,18 @@ public final class ChatSession {
           store,
           nanoTime,
           null);
+    }
+  }
+
+  /**
+   * What {@code /model NAME} switches to.
+   *
+   * @param model the model id (an alias resolved)
+   * @param warning a line about a name that is neither a known model nor an alias, or null
+   */
+  public record ModelName(String model, String warning) {
+    public ModelName {
+      Objects.requireNonNull(model, "model");
     }
   }
 
@@ -140,6 +185,7 @@ public final class ChatSession {
   private final List<ContentBlock> pendingAttachments = new ArrayList<>();
   private final boolean raw;
   private List<ContentBlock> failedTurn;
+  private boolean logWarned;
 
   /**
    * @param conversation where the session starts (new, or resumed)
@@ -233,6 +279,8 @@ public final class ChatSession {
     Outcome outcome = exchange(request, recorder);
     long elapsed = options.nanoTime().getAsLong() - start;
     PrintWriter out = console.out();
+    ConversationStore.Answer logged =
+        new ConversationStore.Answer(null, null, null, null, elapsed / 1_000_000, null);
     if (outcome instanceof Outcome.Answered a) {
       ToolLoopResult r = a.result();
       Message m = r.finalMessage();
@@ -243,6 +291,9 @@ public final class ChatSession {
       }
       conversation = c.answeringOpenToolUses(notRunBecause(r));
       totals.add(request.model(), r.usage());
+      logged =
+          new ConversationStore.Answer(
+              r.usage(), m.stopReason(), null, null, elapsed / 1_000_000, null);
       if (!interactive) {
         out.println();
       }
@@ -278,6 +329,17 @@ public final class ChatSession {
       List<Conversation.Turn> kept = recorder.stop();
       out.flush();
       error(f.error());
+      logged =
+          new ConversationStore.Answer(
+              null,
+              null,
+              options.describeError().apply(f.error()),
+              f.error() instanceof com.anthropic.tool.client.error.ApiException api
+                      && api.status() > 0
+                  ? api.status()
+                  : null,
+              elapsed / 1_000_000,
+              Conversation.Turn.user(userTurn).text());
       if (kept.isEmpty()) {
         conversation = next.withoutLastExchange();
         failedTurn = userTurn;
@@ -288,7 +350,7 @@ public final class ChatSession {
                     "not run: the answer failed (" + f.error().getMessage() + ")");
       }
     }
-    save();
+    save(logged);
   }
 
   /** What a call the answer asked for but never ran is answered with. */
@@ -388,7 +450,8 @@ public final class ChatSession {
   private boolean confirm(ToolCall call, Runnable interrupt) {
     String input = AnswerRecorder.shorten(Json.write(call.input()), 500);
     try {
-      return console.confirm("run tool " + call.name() + " " + input + "? [y/N] ");
+      return console.confirm(
+          ControlChars.visible("run tool " + call.name() + " " + input) + "? [y/N] ");
     } catch (Console.Cleared c) {
       interrupt.run();
       return false;
@@ -459,9 +522,19 @@ public final class ChatSession {
   }
 
   private void save() {
-    if (options.store() != null && conversation.userTurns() > 0) {
-      Optional<String> problem = options.store().save(conversation);
-      problem.ifPresent(p -> notice("warning: the conversation was not saved: " + p));
+    save(null);
+  }
+
+  private void save(ConversationStore.Answer answer) {
+    if (options.store() != null) {
+      Optional<String> problem = options.store().save(conversation, answer);
+      if (problem.isPresent() && !logWarned) {
+        logWarned = true;
+        notice(
+            "warning: the conversation was not logged ("
+                + problem.get()
+                + "); anthropic logs path shows the database");
+      }
     }
   }
 
@@ -486,8 +559,12 @@ public final class ChatSession {
         if (arg.isEmpty()) {
           notice("model: " + conversation.model());
         } else {
-          conversation = conversation.withModel(arg);
-          notice("model: " + arg);
+          ModelName m = options.models().apply(arg);
+          if (m.warning() != null) {
+            notice("warning: " + m.warning());
+          }
+          conversation = conversation.withModel(m.model());
+          notice("model: " + m.model());
           save();
         }
       }
@@ -511,6 +588,9 @@ public final class ChatSession {
       case "edit" -> edit(arg);
       case "clear" -> {
         conversation = conversation.cleared();
+        if (options.store() != null) {
+          options.store().cleared();
+        }
         pendingAttachments.clear();
         failedTurn = null;
         notice("conversation cleared");
@@ -615,7 +695,7 @@ public final class ChatSession {
 
   private void saveAs(String file) {
     if (file.isEmpty()) {
-      notice("usage: /save FILE (Markdown; .json for JSON)");
+      notice("usage: /save FILE (JSON; .md for Markdown)");
       return;
     }
     try {

@@ -63,15 +63,18 @@ public final class GlobalOptions {
 
   @Option(
       names = "--timeout",
+      converter = Ranges.Timeout.class,
       paramLabel = "SECONDS",
-      description = "Longest wait to connect or for the next stream event (default: 60).",
+      description =
+          "Longest wait to connect or for the next stream event, 0.001 to 86400 (default: 60).",
       scope = ScopeType.INHERIT)
   String timeout;
 
   @Option(
       names = "--max-retries",
+      converter = Ranges.Retries.class,
       paramLabel = "N",
-      description = "Retries after the first attempt (default: 2).",
+      description = "Retries after the first attempt, 0 to 100 (default: 2).",
       scope = ScopeType.INHERIT)
   Integer maxRetries;
 

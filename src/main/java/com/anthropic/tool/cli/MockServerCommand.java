@@ -33,6 +33,7 @@ final class MockServerCommand implements Callable<Integer> {
 
   @Option(
       names = "--port",
+      converter = Ranges.Port.class,
       paramLabel = "N",
       description = "Port on 127.0.0.1 (default: 0, any free port).")
   int port;
@@ -47,11 +48,12 @@ final class MockServerCommand implements Callable<Integer> {
 
   @Option(
       names = "--pace",
+      converter = Ranges.PaceMillis.class,
       paramLabel = "MS",
       description =
           "Milliseconds between the text deltas of a streamed answer (default: 0; a request's"
               + " x-mock-pace header wins).")
-  long pace;
+  int pace;
 
   /** The replies of a {@code --replies} file (at most 10 MB). */
   static java.util.List<String> readReplies(java.nio.file.Path file) {
@@ -73,12 +75,6 @@ final class MockServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (port < 0 || port > 65535) {
-      throw CliException.usage("--port must be between 0 and 65535, got " + port);
-    }
-    if (pace < 0 || pace > 10_000) {
-      throw CliException.usage("--pace must be between 0 and 10000 milliseconds, got " + pace);
-    }
     java.util.List<String> answers = java.util.List.of();
     if (replies != null) {
       answers = readReplies(replies);
