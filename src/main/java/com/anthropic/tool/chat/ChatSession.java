@@ -610,6 +610,7 @@ public final class ChatSession {
         console.info().flush();
       }
       case "save" -> saveAs(arg);
+      case "copy" -> copy(arg);
       default -> notice("/" + c.name() + " is not available here");
     }
     return true;
@@ -656,6 +657,40 @@ public final class ChatSession {
     }
     List<Conversation.Turn> turns = again.get().turns();
     ask(again.get(), turns.get(turns.size() - 1).content());
+  }
+
+  private void copy(String arg) {
+    if (!arg.isEmpty() && !arg.equals("code")) {
+      notice("usage: /copy (the last answer) or /copy code (its last code block)");
+      return;
+    }
+    String answer = Clipboard.lastAnswer(conversation);
+    if (answer == null) {
+      notice("nothing to copy: no answer yet");
+      return;
+    }
+    String text = arg.equals("code") ? Clipboard.lastCodeBlock(answer) : answer;
+    if (text == null) {
+      notice("nothing to copy: the last answer has no code block");
+      return;
+    }
+    if (!console.interactive() || !console.clipboard()) {
+      notice(
+          "/copy needs a terminal that takes OSC 52 clipboard writes (not a pipe, not TERM=dumb)");
+      return;
+    }
+    if (text.length() > Clipboard.MAX_CHARS) {
+      notice("not copied: " + text.length() + " characters is more than a terminal takes at once");
+      return;
+    }
+    console.out().print(Clipboard.osc52(text));
+    console.out().flush();
+    notice(
+        "copied "
+            + (arg.equals("code") ? "the last code block" : "the last answer")
+            + " ("
+            + text.length()
+            + " characters) with OSC 52; a terminal that does not allow clipboard writes ignores it");
   }
 
   private void saveAs(String file) {

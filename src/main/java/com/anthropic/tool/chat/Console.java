@@ -48,6 +48,11 @@ interface Console {
     return 24;
   }
 
+  /** Whether an OSC 52 clipboard write may be sent (a terminal, not a dumb one). */
+  default boolean clipboard() {
+    return false;
+  }
+
   /** Whether links may be written as OSC 8 hyperlinks. */
   default boolean hyperlinks() {
     return false;

@@ -218,6 +218,11 @@ final class JLineConsole implements Console {
   }
 
   @Override
+  public boolean clipboard() {
+    return !Terminal.TYPE_DUMB.equals(terminal.getType());
+  }
+
+  @Override
   public boolean hyperlinks() {
     return colour && TerminalFeatures.hyperlinks(env);
   }
