@@ -61,8 +61,9 @@ final class ToolLoopCommand implements Callable<Integer> {
     Formats.check(format, "text", "json", "jsonl");
     s.startClient();
     MessagesRequest req;
+    RequestFactory requests = s.requests().toolsAddedLater();
     try {
-      req = s.requests().toolsAddedLater().build(request, prompt, s::shortUsage);
+      req = requests.build(request, prompt, s::shortUsage);
     } catch (RuntimeException e) {
       s.discardClient();
       throw e;
@@ -70,7 +71,7 @@ final class ToolLoopCommand implements Callable<Integer> {
     try (AnthropicClient client = s.client();
         ToolSetup.Tools tools = ToolSetup.build(s, request, toolOptions)) {
       Toolbox box = tools.toolbox();
-      req = RequestFactory.checkToolChoice(ToolSetup.offer(req, box));
+      req = requests.withToolChoice(ToolSetup.offer(req, box));
       ToolLoop loop =
           ToolLoop.builder(client)
               .executor(tools.executor())
