@@ -74,6 +74,14 @@ class BadInputIT {
                 "cut.jsonl",
                 "line 2, column"),
             row(List.of("messages", "--max-tokens", "abc", "hi"), "--max-tokens", "abc"),
+            row(
+                List.of("tool-loop", "--tool-timeout", "1e10", "hi"),
+                "--tool-timeout",
+                "0.001 to 86400"),
+            row(
+                List.of("messages", "--max-tokens", "2000000", "hi"),
+                "--max-tokens",
+                "1 to 1000000"),
             new Row(
                 List.of("--debug", "messages", "hi"),
                 Map.of("ANTHROPIC_BASE_URL", "http://user:pw-BADIT@127.0.0.1:9"),
