@@ -97,6 +97,15 @@ public final class GlobalOptions {
   boolean noColor;
 
   @Option(
+      names = "--mock",
+      description = {
+        "Run against an in-process mock server: canned answers, no key needed,",
+        "  nothing leaves this machine (see docs/mock-server.md)."
+      },
+      scope = ScopeType.INHERIT)
+  boolean mock;
+
+  @Option(
       names = {"-h", "--help"},
       usageHelp = true,
       description = "Show this help and exit.",

@@ -64,7 +64,7 @@ final class McpTools {
   private static Consumer<String> traceLine(PrintWriter err, int n) {
     String prefix = n == 0 ? "mcp stderr: " : "mcp stderr [" + n + "]: ";
     return line -> {
-      err.println(prefix + line);
+      err.println(prefix + ControlChars.visible(line)); // a server's words never drive the terminal
       err.flush();
     };
   }

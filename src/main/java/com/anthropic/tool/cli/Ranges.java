@@ -193,6 +193,13 @@ final class Ranges {
     }
   }
 
+  /** {@code mock-server --pace}. */
+  static final class PaceMillis extends Int {
+    PaceMillis() {
+      super(0, 10_000, "");
+    }
+  }
+
   /** {@code --port}. */
   static final class Port extends Int {
     Port() {

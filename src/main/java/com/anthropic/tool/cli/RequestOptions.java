@@ -142,6 +142,30 @@ public final class RequestOptions {
       description = "Print the model's thinking to stderr (never stdout).")
   boolean showThinking;
 
+  @Option(
+      names = "--template",
+      paramLabel = "NAME",
+      description =
+          "Apply a saved template ('anthropic templates'); options given here win over its values.")
+  String template;
+
+  @Option(
+      names = {"-p", "--param"},
+      arity = "2",
+      paramLabel = "NAME VALUE",
+      hideParamSyntax = true,
+      description = "Fill $NAME in the template's prompt with VALUE; repeatable.")
+  List<String> params = new ArrayList<>();
+
+  /** Set by {@link TemplateApplier}: the template's prompt, placeholders not yet filled. */
+  String templatePrompt;
+
+  /** Set by {@link TemplateApplier}: the {@code -p} values by name. */
+  java.util.Map<String, String> templateParams = java.util.Map.of();
+
+  /** Whether {@link TemplateApplier} has run on these options. */
+  boolean templateApplied;
+
   public boolean usage() {
     return usage;
   }
