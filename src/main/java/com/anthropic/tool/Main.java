@@ -32,7 +32,8 @@ public final class Main {
       return version;
     }
     PrintWriter err = writer(new FileOutputStream(FileDescriptor.err));
-    Thread.setDefaultUncaughtExceptionHandler(new LastResort(err, Startup.flag(args, "--debug")));
+    Thread.setDefaultUncaughtExceptionHandler(
+        new LastResort(err, Startup.flag(args, "--debug"), new Exit()));
     CliContext ctx =
         new CliContext(env, System.in, isTerminal(0), isTerminal(1), isTerminal(2), stdout);
     return Startup.run(args, ctx, out, err);
@@ -47,10 +48,15 @@ public final class Main {
   static final class LastResort implements Thread.UncaughtExceptionHandler {
     private final PrintWriter err;
     private final boolean debug;
+    private final Runnable exit;
 
-    LastResort(PrintWriter err, boolean debug) {
+    /**
+     * @param exit ends the process (run on a thread of its own)
+     */
+    LastResort(PrintWriter err, boolean debug, Runnable exit) {
       this.err = err;
       this.debug = debug;
+      this.exit = exit;
     }
 
     @Override
@@ -63,9 +69,9 @@ public final class Main {
         err.flush();
       } finally {
         // not System.exit on this thread: it may be a shutdown hook, which exit would block
-        Thread exit = new Thread(new Exit(), "anthropic-internal-error-exit");
-        exit.setDaemon(true);
-        exit.start();
+        Thread t2 = new Thread(exit, "anthropic-internal-error-exit");
+        t2.setDaemon(true);
+        t2.start();
       }
     }
 

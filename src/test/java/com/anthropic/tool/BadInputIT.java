@@ -75,6 +75,14 @@ class BadInputIT {
                 "cut.jsonl",
                 "line 2, column"),
             row(List.of("messages", "--max-tokens", "abc", "hi"), "--max-tokens", "abc"),
+            row(
+                List.of("tool-loop", "--tool-timeout", "1e10", "hi"),
+                "--tool-timeout",
+                "0.001 to 86400"),
+            row(
+                List.of("messages", "--max-tokens", "2000000", "hi"),
+                "--max-tokens",
+                "1 to 1000000"),
             row(List.of("messages", "-a", "/dev/zero", "hi"), "--attach", "not a regular file"),
             row(List.of("files", "upload", f + "fifo"), "fifo", "not a regular file"),
             new Row(

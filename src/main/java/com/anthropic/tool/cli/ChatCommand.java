@@ -208,7 +208,7 @@ final class ChatCommand implements Callable<Integer> {
               toolOptions.trace);
     }
     try {
-      RequestFactory.checkToolChoice(template);
+      template = requests.withToolChoice(template);
     } catch (RuntimeException e) {
       if (tools != null) {
         tools.close();

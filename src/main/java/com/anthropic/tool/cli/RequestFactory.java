@@ -46,6 +46,7 @@ final class RequestFactory {
       };
   private final Map<String, String> fileTypes = new HashMap<>();
   private boolean toolsAddedLater;
+  private ToolChoice laterToolChoice;
 
   RequestFactory(CliContext ctx, Settings settings) {
     this(ctx, settings, null);
@@ -76,8 +77,8 @@ final class RequestFactory {
   }
 
   /**
-   * Leaves {@code --tool-choice NAME} unchecked here: the command offers more tools (--mcp) and
-   * checks it with {@link #checkToolChoice} once they are offered.
+   * Leaves {@code --tool-choice} out of the request built here: the command offers more tools
+   * (--mcp) and adds it with {@link #withToolChoice} once they are offered.
    */
   RequestFactory toolsAddedLater() {
     toolsAddedLater = true;
@@ -85,29 +86,37 @@ final class RequestFactory {
   }
 
   /**
-   * The request as it is, when its {@code tool_choice} names an offered tool (or none).
+   * The request with the {@code --tool-choice} left aside by {@link #toolsAddedLater}, once every
+   * tool is offered.
    *
-   * @throws CliException exit 2 for {@code --tool-choice NAME} that names no offered tool
+   * @throws CliException exit 2 when it names no offered tool
    */
-  static MessagesRequest checkToolChoice(MessagesRequest req) {
-    ToolChoice choice = req.toolChoice();
-    if (choice == null || !"tool".equals(choice.type())) {
-      return req;
+  MessagesRequest withToolChoice(MessagesRequest offered) {
+    if (laterToolChoice == null) {
+      return offered;
+    }
+    checkToolChoice(laterToolChoice, offered.tools());
+    return offered.toBuilder().toolChoice(laterToolChoice).build();
+  }
+
+  /** Exit 2 for {@code --tool-choice NAME} that names none of the tools. */
+  static void checkToolChoice(ToolChoice choice, List<Tool> tools) {
+    if (!"tool".equals(choice.type())) {
+      return;
     }
     List<String> names = new ArrayList<>();
-    for (Tool t : req.tools()) {
+    for (Tool t : tools) {
       names.add(t.name());
     }
-    if (names.contains(choice.name())) {
-      return req;
+    if (!names.contains(choice.name())) {
+      throw CliException.usage(
+          "--tool-choice "
+              + choice.name()
+              + " names no offered tool"
+              + (names.isEmpty()
+                  ? " (no tools are offered: give them with --tool FILE)"
+                  : " (offered: " + String.join(", ", names) + ")"));
     }
-    throw CliException.usage(
-        "--tool-choice "
-            + choice.name()
-            + " names no offered tool"
-            + (names.isEmpty()
-                ? " (no tools are offered: give them with --tool FILE)"
-                : " (offered: " + String.join(", ", names) + ")"));
   }
 
   /** Leaves standard input unread (chat reads its messages from it). */
@@ -286,20 +295,24 @@ final class RequestFactory {
       if (o.toolChoice.isBlank()) {
         throw CliException.usage("--tool-choice must be auto, any, none or a tool name, got ''");
       }
-      b.toolChoice(ToolChoice.parse(o.toolChoice));
+      ToolChoice choice = ToolChoice.parse(o.toolChoice);
+      if (toolsAddedLater) {
+        laterToolChoice = choice;
+      } else {
+        checkToolChoice(choice, b.tools());
+        b.toolChoice(choice);
+      }
     }
     if (o.cache || o.cacheTtl != null) {
       applyCache(b, o.cacheTtl);
     }
-    MessagesRequest built;
     try {
-      built = b.build();
+      return b.build();
     } catch (InvalidRequestException e) {
       throw e;
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException(e.getMessage());
     }
-    return toolsAddedLater ? built : checkToolChoice(built);
   }
 
   private ThinkingConfig thinking(String value, String model) {

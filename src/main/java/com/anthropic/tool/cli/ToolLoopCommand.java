@@ -65,10 +65,9 @@ final class ToolLoopCommand implements Callable<Integer> {
     StoredConversation earlier = logged.continuation(log, request);
     s.startClient();
     MessagesRequest req;
+    RequestFactory requests = s.requests().toolsAddedLater();
     try {
-      req =
-          ExchangeLog.continued(
-              s.requests().toolsAddedLater().build(request, prompt, s::shortUsage), earlier);
+      req = ExchangeLog.continued(requests.build(request, prompt, s::shortUsage), earlier);
     } catch (RuntimeException e) {
       s.discardClient();
       throw e;
@@ -76,7 +75,7 @@ final class ToolLoopCommand implements Callable<Integer> {
     try (AnthropicClient client = s.client();
         ToolSetup.Tools tools = ToolSetup.build(s, request, toolOptions)) {
       Toolbox box = tools.toolbox();
-      req = RequestFactory.checkToolChoice(ToolSetup.offer(req, box));
+      req = requests.withToolChoice(ToolSetup.offer(req, box));
       ToolLoop loop =
           ToolLoop.builder(client)
               .executor(tools.executor())

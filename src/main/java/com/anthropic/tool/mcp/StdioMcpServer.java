@@ -269,7 +269,7 @@ public final class StdioMcpServer implements ToolExecutor, AutoCloseable {
       }
       out.add(Tool.of(name, t.description(), schema));
     }
-    renamed = Map.copyOf(original);
+    renamed = java.util.Collections.unmodifiableMap(original); // in the server's order
     return List.copyOf(out);
   }
 

@@ -269,28 +269,32 @@ class BadInputMatrixTest {
 
   static void numbersAndEnums() {
     add("--max-tokens", "abc", msg("--max-tokens", "abc"), "--max-tokens", "abc");
-    add("--max-tokens", "0", msg("--max-tokens", "0"), "max_tokens", "0");
-    add("--max-tokens", "-5", msg("--max-tokens", "-5"), "max_tokens", "-5");
+    add("--max-tokens", "0", msg("--max-tokens", "0"), "--max-tokens", "0", "1 to 1000000");
+    add("--max-tokens", "-5", msg("--max-tokens", "-5"), "--max-tokens", "-5");
     add(
         "--max-tokens",
         "99999999999",
         msg("--max-tokens", "99999999999"),
         "--max-tokens",
         "99999999999");
-    add("--temperature", "2", msg("-t", "2"), "temperature", "2");
+    add("--temperature", "2", msg("-t", "2"), "temperature", "2", "0 to 1");
     add("--temperature", "-1", msg("-t", "-1"), "temperature", "-1");
     add("--temperature", "NaN", msg("-t", "NaN"), "temperature", "NaN");
     add("--temperature", "abc", msg("-t", "abc"), "--temperature", "abc");
-    add("--top-p", "1.5", msg("--top-p", "1.5"), "top_p", "1.5");
-    add("--top-k", "-1", msg("--top-k", "-1"), "top_k", "-1");
+    add("--top-p", "1.5", msg("--top-p", "1.5"), "--top-p", "1.5", "0 to 1");
+    add("--top-k", "-1", msg("--top-k", "-1"), "--top-k", "-1");
+    add("--top-k", "huge", msg("--top-k", "5000000"), "--top-k", "5000000", "0 to 1000000");
     add("--thinking", "abc", msg("--thinking", "abc"), "--thinking", "abc");
     add("--thinking", "10 (under 1024)", msg("--thinking", "10"), "budget_tokens", "1024");
     add("--timeout", "-1", msg("--timeout", "-1"), "--timeout", "-1");
     add("--timeout", "0", msg("--timeout", "0"), "--timeout", "0");
     add("--timeout", "abc", msg("--timeout", "abc"), "--timeout", "abc");
     add("--timeout", "NaN", msg("--timeout", "NaN"), "--timeout", "NaN");
+    add("--timeout", "1e10", msg("--timeout", "1e10"), "--timeout", "1e10", "0.001 to 86400");
+    add("--timeout", "0.0004", msg("--timeout", "0.0004"), "--timeout", "0.0004", "0.001");
     add("--max-retries", "-1", msg("--max-retries", "-1"), "--max-retries", "-1");
     add("--max-retries", "abc", msg("--max-retries", "abc"), "--max-retries", "abc");
+    add("--max-retries", "1000", msg("--max-retries", "1000"), "--max-retries", "0 to 100");
     add("--format", "xml", msg("--format", "xml"), "--format", "xml");
     add("--format", "jsonl (messages)", msg("--format", "jsonl"), "--format", "jsonl");
     add("--effort", "huge", msg("--effort", "huge"), "--effort", "huge");
@@ -318,7 +322,46 @@ class BadInputMatrixTest {
         List.of("tool-loop", "--max-iterations", "0", "hi"),
         "--max-iterations",
         "0");
+    add(
+        "--max-iterations",
+        "huge",
+        List.of("tool-loop", "--max-iterations", "99999", "hi"),
+        "--max-iterations",
+        "1 to 10000");
     add("--parallel", "0", List.of("tool-loop", "--parallel", "0", "hi"), "--parallel", "0");
+    add(
+        "--parallel",
+        "1000",
+        List.of("tool-loop", "--parallel", "1000", "hi"),
+        "--parallel",
+        "1 to 64");
+    add(
+        "--tool-timeout",
+        "1e10 (overflowed)",
+        List.of("tool-loop", "--tool-timeout", "1e10", "hi"),
+        "--tool-timeout",
+        "1e10",
+        "0.001 to 86400");
+    add(
+        "--tool-timeout",
+        "0.0004 (rounded to 0 s)",
+        List.of("tool-loop", "--tool-timeout", "0.0004", "hi"),
+        "--tool-timeout",
+        "0.0004",
+        "0.001 to 86400");
+    add(
+        "--tool-timeout",
+        "1e10 with --mcp",
+        List.of("tool-loop", "--mcp", "true", "--tool-timeout", "1e10", "hi"),
+        "--tool-timeout",
+        "0.001 to 86400");
+    add("--tool-timeout", "NaN", List.of("chat", "--tool-timeout", "NaN"), "--tool-timeout", "NaN");
+    add(
+        "--tool-output-limit",
+        "huge",
+        List.of("tool-loop", "--tool-output-limit", "99999999999", "hi"),
+        "--tool-output-limit",
+        "0 to 67108864");
     add(
         "--tool-timeout",
         "-1",
@@ -334,6 +377,7 @@ class BadInputMatrixTest {
     add("--limit", "0", List.of("models", "--limit", "0"), "--limit", "0");
     add("--limit", "5000", List.of("models", "--limit", "5000"), "--limit", "5000");
     add("--limit", "abc", List.of("batches", "list", "--limit", "abc"), "--limit", "abc");
+    add("--limit", "-1", List.of("files", "list", "--limit", "-1"), "--limit", "1 to 1000");
     add("--format", "xml (models)", List.of("models", "--format", "xml"), "--format", "xml");
     add(
         "--only",

@@ -31,7 +31,7 @@ class FaultMatrixIT {
   static final String KEY = "sk-ant-api03-FAULTIT-secret-0000";
   @TempDir static Path tmp;
   static final List<String> ROWS = new ArrayList<>();
-  static final int PLANNED = 5;
+  static final int PLANNED = 6;
 
   @AfterAll
   static void table() throws Exception {
@@ -247,6 +247,27 @@ class FaultMatrixIT {
           "certificate",
           tmp.resolve("out-tls"),
           "messages",
+          "hi");
+    }
+  }
+
+  @Test
+  void should_end_with_one_mcp_error_line_for_a_tool_list_over_64_mb() throws Exception {
+    try (RawServer server = new RawServer((r, n) -> Faults.json(200, FaultMatrixTest.MESSAGE))) {
+      check(
+          "tool-loop --mcp",
+          "MCP tools/list line of 70 MB (limit 64 MB)",
+          server,
+          null,
+          1,
+          0,
+          String::isEmpty,
+          "nothing",
+          "64 MB",
+          tmp.resolve("out-mcp-list"),
+          "tool-loop",
+          "--mcp",
+          com.anthropic.tool.mcp.RawMcpServer.command("--list-bytes", Long.toString(70L << 20)),
           "hi");
     }
   }

@@ -227,4 +227,11 @@ class SseParserTest {
     assertEquals(1, seen.size());
     assertEquals(big.length(), seen.get(0).length());
   }
+
+  @Test
+  void should_reset_the_data_between_two_multi_line_events_of_one_stream() {
+    assertEquals(
+        List.of(new Ev("a", "1\n2"), new Ev("b", "3\n4")),
+        parse("event: a\ndata: 1\ndata: 2\n\nevent: b\ndata: 3\ndata: 4\n\n"));
+  }
 }

@@ -318,4 +318,23 @@ class MessageStreamTest {
         assertThrows(AnthropicException.class, () -> c.messagesStream(request()));
     assertTrue(e.getMessage().contains("authentication_error"), e.getMessage());
   }
+
+  @Test
+  void should_not_retry_a_non_retryable_error_event_before_content() throws IOException {
+    String invalid =
+        "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":"
+            + "\"invalid_request_error\",\"message\":\"bad\"},\"request_id\":\"req_i\"}\n\n";
+    AnthropicClient c =
+        client(
+            new SseTestServer(
+                SseTestServer.body(START + invalid),
+                SseTestServer.body(START + delta("never") + END)));
+
+    MessageStream stream = c.messagesStream(request());
+    AnthropicException e = assertThrows(AnthropicException.class, () -> stream.consume(ev -> {}));
+
+    assertTrue(e.getMessage().contains("bad"), e.getMessage());
+    assertEquals(1, server.requests(), "not retried");
+    assertEquals(List.of(), sleeps);
+  }
 }

@@ -95,4 +95,28 @@ class StreamFixturesTest {
     JsonObject expected = Json.parseObject(Files.readString(expectedFile, StandardCharsets.UTF_8));
     assertEquals(expected, actual, f.name() + "\nactual: " + Json.write(actual));
   }
+
+  @org.junit.jupiter.api.Test
+  void should_leave_a_cut_off_tool_input_unparsed_that_a_lenient_parser_would_take() {
+    // "tru" (a cut-off true) and {"a":1}{ are what Gson's lenient parser accepts
+    for (String cut : List.of("tru", "{\"a\":1}{", "{city:Paris}")) {
+      String json =
+          com.google.gson.JsonParser.parseString("\"" + cut.replace("\"", "\\\"") + "\"")
+              .toString();
+      String body =
+          "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"m\","
+              + "\"type\":\"message\",\"role\":\"assistant\",\"model\":\"x\",\"content\":[],"
+              + "\"usage\":{\"input_tokens\":1,\"output_tokens\":1}}}\n\n"
+              + "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,"
+              + "\"content_block\":{\"type\":\"tool_use\",\"id\":\"t\",\"name\":\"n\",\"input\":{}}}\n\n"
+              + "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,"
+              + "\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":"
+              + json
+              + "}}\n\n"
+              + "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n";
+      StreamAccumulator acc = new StreamAccumulator();
+      events(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).forEach(acc::accept);
+      assertEquals(Map.of(0, cut), acc.unparsedToolInputs(), cut);
+    }
+  }
 }

@@ -626,4 +626,38 @@ class ToolLoopTest {
     assertFalse(ToolOutput.ok("x").isError());
     assertEquals(List.of(), ToolOutput.error("").content());
   }
+
+  @Test
+  void should_cancel_the_sibling_calls_when_one_tool_of_a_turn_throws() throws Exception {
+    api.answer(
+        message("tool_use", toolUse("toolu_1", "A"), toolUse("toolu_2", "B")),
+        message("end_turn", text("never")));
+    CountDownLatch siblingStarted = new CountDownLatch(1);
+    CountDownLatch siblingInterrupted = new CountDownLatch(1);
+    ToolLoop loop =
+        ToolLoop.builder(client)
+            .parallelism(2)
+            .executor(
+                c -> {
+                  if (c.id().equals("toolu_2")) {
+                    siblingStarted.countDown();
+                    try {
+                      new CountDownLatch(1).await();
+                    } catch (InterruptedException e) {
+                      siblingInterrupted.countDown();
+                      throw e;
+                    }
+                    return ToolOutput.ok("never");
+                  }
+                  siblingStarted.await();
+                  throw new IllegalStateException("tool A broke");
+                })
+            .build();
+
+    assertThrows(
+        ToolExecutionException.class, () -> loop.stream(request(), new ToolLoopListener() {}));
+
+    assertTrue(siblingInterrupted.await(10, TimeUnit.SECONDS), "the sibling was cancelled");
+    assertEquals(1, api.bodies().size(), "nothing more sent");
+  }
 }
