@@ -3,8 +3,8 @@
 
 function __anthropic_path
     # the subcommand path typed so far, e.g. 'batches create'
-    set -l commands 'messages' 'stream' 'chat' 'count-tokens' 'tool-loop' 'models' 'models list' 'models get' 'batches' 'batches create' 'batches get' 'batches list' 'batches cancel' 'batches delete' 'batches wait' 'batches results' 'files' 'files upload' 'files list' 'files get' 'files download' 'files delete' 'completion' 'mock-server' 'config' 'config get' 'config set' 'config unset' 'config list' 'config path' 'keys' 'keys set' 'install' 'help'
-    set -l arg_options '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries' '-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '--mcp' '--max-iterations' '--parallel' '--tool-timeout' '--tool-output-limit' '-r' '--resume' '--limit' '--after-id' '--before-id' '--input' '--prompts' '-o' '--output' '--only' '--port'
+    set -l commands 'messages' 'stream' 'chat' 'count-tokens' 'tool-loop' 'logs' 'logs list' 'logs search' 'logs show' 'logs usage' 'logs path' 'logs status' 'logs on' 'logs off' 'logs delete' 'models' 'models list' 'models get' 'batches' 'batches create' 'batches get' 'batches list' 'batches cancel' 'batches delete' 'batches wait' 'batches results' 'files' 'files upload' 'files list' 'files get' 'files download' 'files delete' 'completion' 'mock-server' 'config' 'config get' 'config set' 'config unset' 'config list' 'config path' 'keys' 'keys set' 'install' 'help'
+    set -l arg_options '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries' '-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--cid' '--format' '--mcp' '--max-iterations' '--parallel' '--tool-timeout' '--tool-output-limit' '-r' '--resume' '-n' '--count' '--since' '--by' '--limit' '--after-id' '--before-id' '--input' '--prompts' '-o' '--output' '--only' '--port'
     set -l tokens (commandline -opc)
     set -e tokens[1]
     set -l path
@@ -43,6 +43,7 @@ complete -c anthropic -n '__anthropic_is ""' -a 'stream' -d 'Send one message wi
 complete -c anthropic -n '__anthropic_is ""' -a 'chat' -d 'Chat in the terminal: answers stream live, every request carries the whole conversation, Ctrl-C stops an answer, /help lists the slash commands. With stdin not a terminal, each line (or """ block) is one message'
 complete -c anthropic -n '__anthropic_is ""' -a 'count-tokens' -d 'Count the input tokens of a request (POST /v1/messages/count_tokens) and print the number'
 complete -c anthropic -n '__anthropic_is ""' -a 'tool-loop' -d 'Stream the answer, run the tools the model calls (--tool FILE, --mcp) and send the results back, until the model stops asking for tools'
+complete -c anthropic -n '__anthropic_is ""' -a 'logs' -d 'The log of every messages, stream, tool-loop and chat exchange (SQLite): list, search, show, usage, path, status, on, off, delete. Alone: the most recent exchanges'
 complete -c anthropic -n '__anthropic_is ""' -a 'models' -d 'List the available models (GET /v1/models), or get one'
 complete -c anthropic -n '__anthropic_is ""' -a 'batches' -d 'Create, inspect, wait for and download message batches'
 complete -c anthropic -n '__anthropic_is ""' -a 'files' -d 'Upload files once and refer to them by id (the Files API, beta)'
@@ -86,6 +87,9 @@ complete -c anthropic -n '__anthropic_is "messages"' -l 'request' -r -F -d 'A fu
 complete -c anthropic -n '__anthropic_is "messages"' -s 'n' -l 'no-stdin' -d 'Leave standard input unread (for loops that feed stdin to something else); an explicit - still reads it'
 complete -c anthropic -n '__anthropic_is "messages"' -s 'u' -l 'usage' -d 'Print token usage and an estimated cost to stderr'
 complete -c anthropic -n '__anthropic_is "messages"' -l 'show-thinking' -d 'Print the model\'s thinking to stderr (never stdout)'
+complete -c anthropic -n '__anthropic_is "messages"' -s 'c' -l 'continue' -d 'Continue the most recent logged conversation: its turns go before the new prompt, its model is used unless -m is given, and the exchange joins it'
+complete -c anthropic -n '__anthropic_is "messages"' -l 'cid' -x -d 'Continue this logged conversation (anthropic logs shows the ids)'
+complete -c anthropic -n '__anthropic_is "messages"' -l 'no-log' -d 'Do not record this exchange in the log'
 complete -c anthropic -n '__anthropic_is "messages"' -l 'format' -x -a 'text json' -d 'text (default): the answer text; json: the full Message object'
 
 # anthropic stream
@@ -110,6 +114,9 @@ complete -c anthropic -n '__anthropic_is "stream"' -l 'request' -r -F -d 'A full
 complete -c anthropic -n '__anthropic_is "stream"' -s 'n' -l 'no-stdin' -d 'Leave standard input unread (for loops that feed stdin to something else); an explicit - still reads it'
 complete -c anthropic -n '__anthropic_is "stream"' -s 'u' -l 'usage' -d 'Print token usage and an estimated cost to stderr'
 complete -c anthropic -n '__anthropic_is "stream"' -l 'show-thinking' -d 'Print the model\'s thinking to stderr (never stdout)'
+complete -c anthropic -n '__anthropic_is "stream"' -s 'c' -l 'continue' -d 'Continue the most recent logged conversation: its turns go before the new prompt, its model is used unless -m is given, and the exchange joins it'
+complete -c anthropic -n '__anthropic_is "stream"' -l 'cid' -x -d 'Continue this logged conversation (anthropic logs shows the ids)'
+complete -c anthropic -n '__anthropic_is "stream"' -l 'no-log' -d 'Do not record this exchange in the log'
 complete -c anthropic -n '__anthropic_is "stream"' -l 'format' -x -a 'text json jsonl' -d 'text (default): the text as it arrives; json: the final Message object; jsonl: each event\'s data, one per line, as it arrives'
 
 # anthropic chat
@@ -144,9 +151,11 @@ complete -c anthropic -n '__anthropic_is "chat"' -l 'approve' -d 'Ask y/N on the
 complete -c anthropic -n '__anthropic_is "chat"' -s 'y' -l 'yes' -d 'With --approve: run every call without asking (for use without a terminal)'
 complete -c anthropic -n '__anthropic_is "chat"' -l 'no-cache' -d 'No prompt-caching breakpoint on the last user turn'
 complete -c anthropic -n '__anthropic_is "chat"' -l 'raw' -d 'No Markdown styling of answers'
-complete -c anthropic -n '__anthropic_is "chat"' -s 'c' -l 'continue' -d 'Resume the most recent conversation'
-complete -c anthropic -n '__anthropic_is "chat"' -s 'r' -l 'resume' -r -F -d 'Resume a saved conversation by id (or its start) or file'
-complete -c anthropic -n '__anthropic_is "chat"' -l 'list' -d 'List saved conversations (id, date, model, first line) and exit'
+complete -c anthropic -n '__anthropic_is "chat"' -s 'c' -l 'continue' -d 'Continue the most recent logged conversation: its turns go before the new prompt, its model is used unless -m is given, and the exchange joins it'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'cid' -x -d 'Continue this logged conversation (anthropic logs shows the ids)'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'no-log' -d 'Do not record this exchange in the log'
+complete -c anthropic -n '__anthropic_is "chat"' -s 'r' -l 'resume' -r -F -d 'Resume a logged conversation by id (or its start), or import an exported JSON file as a new one'
+complete -c anthropic -n '__anthropic_is "chat"' -l 'list' -d 'List logged conversations (id, date, model, first line) and exit'
 
 # anthropic count-tokens
 complete -c anthropic -n '__anthropic_is "count-tokens"' -s 'm' -l 'model' -x -a '(__anthropic_models)' -d 'Model (default: $ANTHROPIC_MODEL, then model in the config file, then claude-sonnet-4-6)'
@@ -194,7 +203,59 @@ complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'tool-output-limit' -x 
 complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'trace' -d 'Print each tool call and its (shortened) result to stderr'
 complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'approve' -d 'Ask y/N on the terminal before each tool call'
 complete -c anthropic -n '__anthropic_is "tool-loop"' -s 'y' -l 'yes' -d 'With --approve: run every call without asking (for use without a terminal)'
+complete -c anthropic -n '__anthropic_is "tool-loop"' -s 'c' -l 'continue' -d 'Continue the most recent logged conversation: its turns go before the new prompt, its model is used unless -m is given, and the exchange joins it'
+complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'cid' -x -d 'Continue this logged conversation (anthropic logs shows the ids)'
+complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'no-log' -d 'Do not record this exchange in the log'
 complete -c anthropic -n '__anthropic_is "tool-loop"' -l 'format' -x -a 'text json jsonl' -d 'text (default): the text as it arrives; json: the final Message object; jsonl: every stream event and every tool call and result, one JSON object per line'
+
+# anthropic logs
+complete -c anthropic -n '__anthropic_is "logs"' -a 'list' -d 'The most recent exchanges, newest first'
+complete -c anthropic -n '__anthropic_is "logs"' -a 'search' -d 'Exchanges whose prompt or answer match QUERY (FTS5 syntax), best first'
+complete -c anthropic -n '__anthropic_is "logs"' -a 'show' -d 'One whole exchange (--format json: its row)'
+complete -c anthropic -n '__anthropic_is "logs"' -a 'usage' -d 'Calls, tokens and estimated cost per day or per model, from the log'
+complete -c anthropic -n '__anthropic_is "logs"' -a 'path' -d 'Print the log database\'s path'
+complete -c anthropic -n '__anthropic_is "logs"' -a 'status' -d 'Whether logging is on, and the log\'s rows, conversations and size'
+complete -c anthropic -n '__anthropic_is "logs"' -a 'on' -d 'Log every exchange (the default)'
+complete -c anthropic -n '__anthropic_is "logs"' -a 'off' -d 'Stop logging exchanges (config set log off)'
+complete -c anthropic -n '__anthropic_is "logs"' -a 'delete' -d 'Delete one exchange, or a whole conversation (--cid)'
+complete -c anthropic -n '__anthropic_is "logs"' -s 'n' -l 'count' -x -d 'How many exchanges (default 10)'
+complete -c anthropic -n '__anthropic_is "logs"' -l 'model' -x -a '(__anthropic_models)' -d 'Only this model\'s'
+complete -c anthropic -n '__anthropic_is "logs"' -l 'cid' -x -d 'Only this conversation\'s'
+complete -c anthropic -n '__anthropic_is "logs"' -l 'since' -x -d 'Only since then: 7d, 12h, 30m, 2w or a date (2026-12-01)'
+complete -c anthropic -n '__anthropic_is "logs"' -l 'format' -x -a 'text json jsonl' -d 'text (default): a block per exchange on a terminal, tab-separated lines when piped; json: one array of the rows; jsonl: a row per line'
+
+# anthropic logs list
+complete -c anthropic -n '__anthropic_is "logs list"' -s 'n' -l 'count' -x -d 'How many exchanges (default 10)'
+complete -c anthropic -n '__anthropic_is "logs list"' -l 'model' -x -a '(__anthropic_models)' -d 'Only this model\'s'
+complete -c anthropic -n '__anthropic_is "logs list"' -l 'cid' -x -d 'Only this conversation\'s'
+complete -c anthropic -n '__anthropic_is "logs list"' -l 'since' -x -d 'Only since then: 7d, 12h, 30m, 2w or a date (2026-12-01)'
+complete -c anthropic -n '__anthropic_is "logs list"' -l 'format' -x -a 'text json jsonl' -d 'text (default): a block per exchange on a terminal, tab-separated lines when piped; json: one array of the rows; jsonl: a row per line'
+
+# anthropic logs search
+complete -c anthropic -n '__anthropic_is "logs search"' -s 'n' -l 'count' -x -d 'How many exchanges (default 10)'
+complete -c anthropic -n '__anthropic_is "logs search"' -l 'model' -x -a '(__anthropic_models)' -d 'Only this model\'s'
+complete -c anthropic -n '__anthropic_is "logs search"' -l 'cid' -x -d 'Only this conversation\'s'
+complete -c anthropic -n '__anthropic_is "logs search"' -l 'since' -x -d 'Only since then: 7d, 12h, 30m, 2w or a date (2026-12-01)'
+complete -c anthropic -n '__anthropic_is "logs search"' -l 'format' -x -a 'text json jsonl' -d 'text (default): a block per exchange on a terminal, tab-separated lines when piped; json: one array of the rows; jsonl: a row per line'
+
+# anthropic logs show
+complete -c anthropic -n '__anthropic_is "logs show"' -l 'format' -x -d 'text (default) or json'
+
+# anthropic logs usage
+complete -c anthropic -n '__anthropic_is "logs usage"' -l 'since' -x -d 'Since then: 7d, 12h, 30m, 2w or a date (default: everything)'
+complete -c anthropic -n '__anthropic_is "logs usage"' -l 'by' -x -d 'day (default) or model'
+complete -c anthropic -n '__anthropic_is "logs usage"' -l 'format' -x -a 'text json jsonl' -d 'text (default), json or jsonl'
+
+# anthropic logs path
+
+# anthropic logs status
+
+# anthropic logs on
+
+# anthropic logs off
+
+# anthropic logs delete
+complete -c anthropic -n '__anthropic_is "logs delete"' -l 'cid' -x -d 'Delete this conversation'
 
 # anthropic models
 complete -c anthropic -n '__anthropic_is "models"' -a 'list' -d 'List the available models (GET /v1/models)'
