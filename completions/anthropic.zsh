@@ -170,6 +170,8 @@ function _complete_anthropic() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} mock-server" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} keys" ];    then _picocli_anthropic; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} templates" ];    then _picocli_anthropic; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} aliases" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} install" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} logs list" ];    then _picocli_anthropic_logs; return $?; fi
@@ -201,6 +203,15 @@ function _complete_anthropic() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config list" ];    then _picocli_anthropic_config; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config path" ];    then _picocli_anthropic_config; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} keys set" ];    then _picocli_anthropic_keys; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} templates save" ];    then _picocli_anthropic_templates; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} templates list" ];    then _picocli_anthropic_templates; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} templates show" ];    then _picocli_anthropic_templates; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} templates edit" ];    then _picocli_anthropic_templates; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} templates delete" ];    then _picocli_anthropic_templates; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} templates path" ];    then _picocli_anthropic_templates; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} aliases set" ];    then _picocli_anthropic_aliases; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} aliases list" ];    then _picocli_anthropic_aliases; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} aliases remove" ];    then _picocli_anthropic_aliases; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(messages)
@@ -216,69 +227,91 @@ function _complete_anthropic() {
   local cmds10=(mock-server)
   local cmds11=(config)
   local cmds12=(keys)
-  local cmds13=(install)
-  local cmds14=(help)
-  local cmds15=(logs list)
-  local cmds16=(logs search)
-  local cmds17=(logs show)
-  local cmds18=(logs usage)
-  local cmds19=(logs path)
-  local cmds20=(logs status)
-  local cmds21=(logs on)
-  local cmds22=(logs off)
-  local cmds23=(logs delete)
-  local cmds24=(models list)
-  local cmds25=(models get)
-  local cmds26=(batches create)
-  local cmds27=(batches get)
-  local cmds28=(batches list)
-  local cmds29=(batches cancel)
-  local cmds30=(batches delete)
-  local cmds31=(batches wait)
-  local cmds32=(batches results)
-  local cmds33=(files upload)
-  local cmds34=(files list)
-  local cmds35=(files get)
-  local cmds36=(files download)
-  local cmds37=(files delete)
-  local cmds38=(config get)
-  local cmds39=(config set)
-  local cmds40=(config unset)
-  local cmds41=(config list)
-  local cmds42=(config path)
-  local cmds43=(keys set)
+  local cmds13=(templates)
+  local cmds14=(aliases)
+  local cmds15=(install)
+  local cmds16=(help)
+  local cmds17=(logs list)
+  local cmds18=(logs search)
+  local cmds19=(logs show)
+  local cmds20=(logs usage)
+  local cmds21=(logs path)
+  local cmds22=(logs status)
+  local cmds23=(logs on)
+  local cmds24=(logs off)
+  local cmds25=(logs delete)
+  local cmds26=(models list)
+  local cmds27=(models get)
+  local cmds28=(batches create)
+  local cmds29=(batches get)
+  local cmds30=(batches list)
+  local cmds31=(batches cancel)
+  local cmds32=(batches delete)
+  local cmds33=(batches wait)
+  local cmds34=(batches results)
+  local cmds35=(files upload)
+  local cmds36=(files list)
+  local cmds37=(files get)
+  local cmds38=(files download)
+  local cmds39=(files delete)
+  local cmds40=(config get)
+  local cmds41=(config set)
+  local cmds42=(config unset)
+  local cmds43=(config list)
+  local cmds44=(config path)
+  local cmds45=(keys set)
+  local cmds46=(templates save)
+  local cmds47=(templates list)
+  local cmds48=(templates show)
+  local cmds49=(templates edit)
+  local cmds50=(templates delete)
+  local cmds51=(templates path)
+  local cmds52=(aliases set)
+  local cmds53=(aliases list)
+  local cmds54=(aliases remove)
 
-  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_anthropic_keys_set; return $?; fi
-  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_anthropic_config_path; return $?; fi
-  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_anthropic_config_list; return $?; fi
-  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_anthropic_config_unset; return $?; fi
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_anthropic_config_set; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_anthropic_config_get; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_anthropic_files_delete; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_anthropic_files_download; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_anthropic_files_get; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_anthropic_files_list; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_anthropic_files_upload; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_anthropic_batches_results; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_anthropic_batches_wait; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_anthropic_batches_delete; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_anthropic_batches_cancel; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_anthropic_batches_list; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_anthropic_batches_get; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_anthropic_batches_create; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_anthropic_models_get; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_anthropic_models_list; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_anthropic_logs_delete; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_anthropic_logs_off; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_anthropic_logs_on; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_anthropic_logs_status; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_anthropic_logs_path; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_anthropic_logs_usage; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_anthropic_logs_show; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_anthropic_logs_search; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_anthropic_logs_list; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_anthropic_help; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_anthropic_install; return $?; fi
+  if CompWordsContainsArray "${cmds54[@]}"; then _picocli_anthropic_aliases_remove; return $?; fi
+  if CompWordsContainsArray "${cmds53[@]}"; then _picocli_anthropic_aliases_list; return $?; fi
+  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_anthropic_aliases_set; return $?; fi
+  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_anthropic_templates_path; return $?; fi
+  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_anthropic_templates_delete; return $?; fi
+  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_anthropic_templates_edit; return $?; fi
+  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_anthropic_templates_show; return $?; fi
+  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_anthropic_templates_list; return $?; fi
+  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_anthropic_templates_save; return $?; fi
+  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_anthropic_keys_set; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_anthropic_config_path; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_anthropic_config_list; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_anthropic_config_unset; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_anthropic_config_set; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_anthropic_config_get; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_anthropic_files_delete; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_anthropic_files_download; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_anthropic_files_get; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_anthropic_files_list; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_anthropic_files_upload; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_anthropic_batches_results; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_anthropic_batches_wait; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_anthropic_batches_delete; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_anthropic_batches_cancel; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_anthropic_batches_list; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_anthropic_batches_get; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_anthropic_batches_create; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_anthropic_models_get; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_anthropic_models_list; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_anthropic_logs_delete; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_anthropic_logs_off; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_anthropic_logs_on; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_anthropic_logs_status; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_anthropic_logs_path; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_anthropic_logs_usage; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_anthropic_logs_show; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_anthropic_logs_search; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_anthropic_logs_list; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_anthropic_help; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_anthropic_install; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_anthropic_aliases; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_anthropic_templates; return $?; fi
   if CompWordsContainsArray "${cmds12[@]}"; then _picocli_anthropic_keys; return $?; fi
   if CompWordsContainsArray "${cmds11[@]}"; then _picocli_anthropic_config; return $?; fi
   if CompWordsContainsArray "${cmds10[@]}"; then _picocli_anthropic_mockserver; return $?; fi
@@ -303,8 +336,8 @@ function _picocli_anthropic() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="messages stream chat count-tokens tool-loop logs models batches files completion mock-server config keys install help"
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local commands="messages stream chat count-tokens tool-loop logs models batches files completion mock-server config keys templates aliases install help"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
 
   type compopt &>/dev/null && compopt +o default
@@ -346,8 +379,8 @@ function _picocli_anthropic_messages() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '-c' '--continue' '--no-log' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--cid' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '-c' '--continue' '--no-log' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--template' '-p' '--param' '--cid' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TIER_option_args=("auto" "standard_only") # --service-tier values
   local TTL_option_args=("5m" "1h") # --cache-ttl values
@@ -358,10 +391,15 @@ function _picocli_anthropic_messages() {
 
   case ${prev_word} in
     '-m'|'--model')
-      local IFS=$'\n'
+      # the ids are data: read line by line, never expanded by the shell
       local models_file="${XDG_CACHE_HOME:-$HOME/.cache}/anthropic-cli/models.txt"
+      local model_id
+      COMPREPLY=()
       if [[ -r "$models_file" ]]; then
-        COMPREPLY=( $( compgen -W "$(cat "$models_file" 2>/dev/null)" -- "${curr_word}" ) )
+        while IFS= read -r model_id; do
+          [[ "$model_id" =~ ^[A-Za-z0-9._:@-]{1,128}$ ]] || continue
+          [[ "$model_id" == "${curr_word}"* ]] && COMPREPLY+=("$model_id")
+        done 2>/dev/null < "$models_file"
       fi
       return 0
       ;;
@@ -435,6 +473,12 @@ function _picocli_anthropic_messages() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--template')
+      return
+      ;;
+    '-p'|'--param')
+      return
       ;;
     '--cid')
       return
@@ -480,8 +524,8 @@ function _picocli_anthropic_stream() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '-c' '--continue' '--no-log' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--cid' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '-c' '--continue' '--no-log' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--template' '-p' '--param' '--cid' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TIER_option_args=("auto" "standard_only") # --service-tier values
   local TTL_option_args=("5m" "1h") # --cache-ttl values
@@ -492,10 +536,15 @@ function _picocli_anthropic_stream() {
 
   case ${prev_word} in
     '-m'|'--model')
-      local IFS=$'\n'
+      # the ids are data: read line by line, never expanded by the shell
       local models_file="${XDG_CACHE_HOME:-$HOME/.cache}/anthropic-cli/models.txt"
+      local model_id
+      COMPREPLY=()
       if [[ -r "$models_file" ]]; then
-        COMPREPLY=( $( compgen -W "$(cat "$models_file" 2>/dev/null)" -- "${curr_word}" ) )
+        while IFS= read -r model_id; do
+          [[ "$model_id" =~ ^[A-Za-z0-9._:@-]{1,128}$ ]] || continue
+          [[ "$model_id" == "${curr_word}"* ]] && COMPREPLY+=("$model_id")
+        done 2>/dev/null < "$models_file"
       fi
       return 0
       ;;
@@ -569,6 +618,12 @@ function _picocli_anthropic_stream() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--template')
+      return
+      ;;
+    '-p'|'--param')
+      return
       ;;
     '--cid')
       return
@@ -614,8 +669,8 @@ function _picocli_anthropic_chat() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--trace' '--approve' '-y' '--yes' '--no-cache' '--raw' '-c' '--continue' '--no-log' '--list' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--mcp' '--max-iterations' '--parallel' '--tool-timeout' '--tool-output-limit' '--cid' '-r' '--resume' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--trace' '--approve' '-y' '--yes' '--no-cache' '--raw' '-c' '--continue' '--no-log' '--list' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--template' '-p' '--param' '--mcp' '--max-iterations' '--parallel' '--tool-timeout' '--tool-output-limit' '--cid' '-r' '--resume' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TIER_option_args=("auto" "standard_only") # --service-tier values
   local TTL_option_args=("5m" "1h") # --cache-ttl values
@@ -625,10 +680,15 @@ function _picocli_anthropic_chat() {
 
   case ${prev_word} in
     '-m'|'--model')
-      local IFS=$'\n'
+      # the ids are data: read line by line, never expanded by the shell
       local models_file="${XDG_CACHE_HOME:-$HOME/.cache}/anthropic-cli/models.txt"
+      local model_id
+      COMPREPLY=()
       if [[ -r "$models_file" ]]; then
-        COMPREPLY=( $( compgen -W "$(cat "$models_file" 2>/dev/null)" -- "${curr_word}" ) )
+        while IFS= read -r model_id; do
+          [[ "$model_id" =~ ^[A-Za-z0-9._:@-]{1,128}$ ]] || continue
+          [[ "$model_id" == "${curr_word}"* ]] && COMPREPLY+=("$model_id")
+        done 2>/dev/null < "$models_file"
       fi
       return 0
       ;;
@@ -702,6 +762,12 @@ function _picocli_anthropic_chat() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--template')
+      return
+      ;;
+    '-p'|'--param')
+      return
       ;;
     '--mcp')
       return
@@ -763,8 +829,8 @@ function _picocli_anthropic_counttokens() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--cache' '-n' '--no-stdin' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-m' '--model' '-s' '--system' '--system-file' '-a' '--attach' '--thinking' '--effort' '--schema' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local flag_opts="'--cache' '-n' '--no-stdin' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-m' '--model' '-s' '--system' '--system-file' '-a' '--attach' '--thinking' '--effort' '--schema' '--cache-ttl' '--tool' '--tool-choice' '--request' '--template' '-p' '--param' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TTL_option_args=("5m" "1h") # --cache-ttl values
   local CHOICE_option_args=("auto" "any" "none") # --tool-choice values
@@ -774,10 +840,15 @@ function _picocli_anthropic_counttokens() {
 
   case ${prev_word} in
     '-m'|'--model')
-      local IFS=$'\n'
+      # the ids are data: read line by line, never expanded by the shell
       local models_file="${XDG_CACHE_HOME:-$HOME/.cache}/anthropic-cli/models.txt"
+      local model_id
+      COMPREPLY=()
       if [[ -r "$models_file" ]]; then
-        COMPREPLY=( $( compgen -W "$(cat "$models_file" 2>/dev/null)" -- "${curr_word}" ) )
+        while IFS= read -r model_id; do
+          [[ "$model_id" =~ ^[A-Za-z0-9._:@-]{1,128}$ ]] || continue
+          [[ "$model_id" == "${curr_word}"* ]] && COMPREPLY+=("$model_id")
+        done 2>/dev/null < "$models_file"
       fi
       return 0
       ;;
@@ -832,6 +903,12 @@ function _picocli_anthropic_counttokens() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--template')
+      return
+      ;;
+    '-p'|'--param')
+      return
+      ;;
     '--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -873,8 +950,8 @@ function _picocli_anthropic_toolloop() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--trace' '--approve' '-y' '--yes' '-c' '--continue' '--no-log' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--mcp' '--max-iterations' '--parallel' '--tool-timeout' '--tool-output-limit' '--cid' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--trace' '--approve' '-y' '--yes' '-c' '--continue' '--no-log' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--template' '-p' '--param' '--mcp' '--max-iterations' '--parallel' '--tool-timeout' '--tool-output-limit' '--cid' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TIER_option_args=("auto" "standard_only") # --service-tier values
   local TTL_option_args=("5m" "1h") # --cache-ttl values
@@ -885,10 +962,15 @@ function _picocli_anthropic_toolloop() {
 
   case ${prev_word} in
     '-m'|'--model')
-      local IFS=$'\n'
+      # the ids are data: read line by line, never expanded by the shell
       local models_file="${XDG_CACHE_HOME:-$HOME/.cache}/anthropic-cli/models.txt"
+      local model_id
+      COMPREPLY=()
       if [[ -r "$models_file" ]]; then
-        COMPREPLY=( $( compgen -W "$(cat "$models_file" 2>/dev/null)" -- "${curr_word}" ) )
+        while IFS= read -r model_id; do
+          [[ "$model_id" =~ ^[A-Za-z0-9._:@-]{1,128}$ ]] || continue
+          [[ "$model_id" == "${curr_word}"* ]] && COMPREPLY+=("$model_id")
+        done 2>/dev/null < "$models_file"
       fi
       return 0
       ;;
@@ -962,6 +1044,12 @@ function _picocli_anthropic_toolloop() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--template')
+      return
+      ;;
+    '-p'|'--param')
+      return
       ;;
     '--mcp')
       return
@@ -1022,7 +1110,7 @@ function _picocli_anthropic_logs() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="list search show usage path status on off delete"
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'-n' '--count' '--model' '--cid' '--since' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json" "jsonl") # --format values
 
@@ -1033,10 +1121,15 @@ function _picocli_anthropic_logs() {
       return
       ;;
     '--model')
-      local IFS=$'\n'
+      # the ids are data: read line by line, never expanded by the shell
       local models_file="${XDG_CACHE_HOME:-$HOME/.cache}/anthropic-cli/models.txt"
+      local model_id
+      COMPREPLY=()
       if [[ -r "$models_file" ]]; then
-        COMPREPLY=( $( compgen -W "$(cat "$models_file" 2>/dev/null)" -- "${curr_word}" ) )
+        while IFS= read -r model_id; do
+          [[ "$model_id" =~ ^[A-Za-z0-9._:@-]{1,128}$ ]] || continue
+          [[ "$model_id" == "${curr_word}"* ]] && COMPREPLY+=("$model_id")
+        done 2>/dev/null < "$models_file"
       fi
       return 0
       ;;
@@ -1087,7 +1180,7 @@ function _picocli_anthropic_models() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="list get"
-  local flag_opts="'--all' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--all' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--limit' '--after-id' '--before-id' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json" "jsonl") # --format values
 
@@ -1144,7 +1237,7 @@ function _picocli_anthropic_batches() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="create get list cancel delete wait results"
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1186,7 +1279,7 @@ function _picocli_anthropic_files() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="upload list get download delete"
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1228,7 +1321,7 @@ function _picocli_anthropic_completion() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts=""
   local SHELL_pos_param_args=("bash" "zsh" "fish") # 0-0 values
 
@@ -1253,13 +1346,22 @@ function _picocli_anthropic_mockserver() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--port'"
+  local flag_opts="'--no-color' '--mock' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--port' '--replies' '--pace'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--port')
+      return
+      ;;
+    '--replies')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--pace')
       return
       ;;
   esac
@@ -1280,7 +1382,7 @@ function _picocli_anthropic_config() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="get set unset list path"
-  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1299,8 +1401,92 @@ function _picocli_anthropic_keys() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="set"
-  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `templates` subcommand.
+function _picocli_anthropic_templates() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="save list show edit delete path"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `aliases` subcommand.
+function _picocli_anthropic_aliases() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="set list remove"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -1318,7 +1504,7 @@ function _picocli_anthropic_install() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--force' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--force' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1344,7 +1530,7 @@ function _picocli_anthropic_help() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1363,7 +1549,7 @@ function _picocli_anthropic_logs_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'-n' '--count' '--model' '--cid' '--since' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json" "jsonl") # --format values
 
@@ -1374,10 +1560,15 @@ function _picocli_anthropic_logs_list() {
       return
       ;;
     '--model')
-      local IFS=$'\n'
+      # the ids are data: read line by line, never expanded by the shell
       local models_file="${XDG_CACHE_HOME:-$HOME/.cache}/anthropic-cli/models.txt"
+      local model_id
+      COMPREPLY=()
       if [[ -r "$models_file" ]]; then
-        COMPREPLY=( $( compgen -W "$(cat "$models_file" 2>/dev/null)" -- "${curr_word}" ) )
+        while IFS= read -r model_id; do
+          [[ "$model_id" =~ ^[A-Za-z0-9._:@-]{1,128}$ ]] || continue
+          [[ "$model_id" == "${curr_word}"* ]] && COMPREPLY+=("$model_id")
+        done 2>/dev/null < "$models_file"
       fi
       return 0
       ;;
@@ -1428,7 +1619,7 @@ function _picocli_anthropic_logs_search() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'-n' '--count' '--model' '--cid' '--since' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json" "jsonl") # --format values
 
@@ -1439,10 +1630,15 @@ function _picocli_anthropic_logs_search() {
       return
       ;;
     '--model')
-      local IFS=$'\n'
+      # the ids are data: read line by line, never expanded by the shell
       local models_file="${XDG_CACHE_HOME:-$HOME/.cache}/anthropic-cli/models.txt"
+      local model_id
+      COMPREPLY=()
       if [[ -r "$models_file" ]]; then
-        COMPREPLY=( $( compgen -W "$(cat "$models_file" 2>/dev/null)" -- "${curr_word}" ) )
+        while IFS= read -r model_id; do
+          [[ "$model_id" =~ ^[A-Za-z0-9._:@-]{1,128}$ ]] || continue
+          [[ "$model_id" == "${curr_word}"* ]] && COMPREPLY+=("$model_id")
+        done 2>/dev/null < "$models_file"
       fi
       return 0
       ;;
@@ -1493,7 +1689,7 @@ function _picocli_anthropic_logs_show() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1538,7 +1734,7 @@ function _picocli_anthropic_logs_usage() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--since' '--by' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json" "jsonl") # --format values
 
@@ -1592,7 +1788,7 @@ function _picocli_anthropic_logs_path() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1634,7 +1830,7 @@ function _picocli_anthropic_logs_status() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1676,7 +1872,7 @@ function _picocli_anthropic_logs_on() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1718,7 +1914,7 @@ function _picocli_anthropic_logs_off() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1760,7 +1956,7 @@ function _picocli_anthropic_logs_delete() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--cid' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1805,7 +2001,7 @@ function _picocli_anthropic_models_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--all' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--all' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--limit' '--after-id' '--before-id' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json" "jsonl") # --format values
 
@@ -1862,7 +2058,7 @@ function _picocli_anthropic_models_get() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -1910,8 +2106,8 @@ function _picocli_anthropic_batches_create() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--split' '--wait' '--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--input' '--prompts' '--format' '-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local flag_opts="'--split' '--wait' '--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--input' '--prompts' '--format' '-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--template' '-p' '--param' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json") # --format values
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TIER_option_args=("auto" "standard_only") # --service-tier values
@@ -1939,10 +2135,15 @@ function _picocli_anthropic_batches_create() {
       return $?
       ;;
     '-m'|'--model')
-      local IFS=$'\n'
+      # the ids are data: read line by line, never expanded by the shell
       local models_file="${XDG_CACHE_HOME:-$HOME/.cache}/anthropic-cli/models.txt"
+      local model_id
+      COMPREPLY=()
       if [[ -r "$models_file" ]]; then
-        COMPREPLY=( $( compgen -W "$(cat "$models_file" 2>/dev/null)" -- "${curr_word}" ) )
+        while IFS= read -r model_id; do
+          [[ "$model_id" =~ ^[A-Za-z0-9._:@-]{1,128}$ ]] || continue
+          [[ "$model_id" == "${curr_word}"* ]] && COMPREPLY+=("$model_id")
+        done 2>/dev/null < "$models_file"
       fi
       return 0
       ;;
@@ -2017,6 +2218,12 @@ function _picocli_anthropic_batches_create() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--template')
+      return
+      ;;
+    '-p'|'--param')
+      return
+      ;;
     '--api-key')
       return
       ;;
@@ -2053,7 +2260,7 @@ function _picocli_anthropic_batches_get() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -2101,7 +2308,7 @@ function _picocli_anthropic_batches_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--all' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--all' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--limit' '--after-id' '--before-id' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json" "jsonl") # --format values
 
@@ -2158,7 +2365,7 @@ function _picocli_anthropic_batches_cancel() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -2206,7 +2413,7 @@ function _picocli_anthropic_batches_delete() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -2254,7 +2461,7 @@ function _picocli_anthropic_batches_wait() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -2302,7 +2509,7 @@ function _picocli_anthropic_batches_results() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--text' '--answers' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--text' '--answers' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--only' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local TYPE_option_args=("succeeded" "errored" "canceled" "expired") # --only values
 
@@ -2356,7 +2563,7 @@ function _picocli_anthropic_files_upload() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -2411,7 +2618,7 @@ function _picocli_anthropic_files_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--all' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--all' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--limit' '--after-id' '--before-id' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json" "jsonl") # --format values
 
@@ -2468,7 +2675,7 @@ function _picocli_anthropic_files_get() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -2516,7 +2723,7 @@ function _picocli_anthropic_files_download() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'-o' '--output' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
 
   type compopt &>/dev/null && compopt +o default
@@ -2564,7 +2771,7 @@ function _picocli_anthropic_files_delete() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts="'--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json") # --format values
 
@@ -2612,7 +2819,7 @@ function _picocli_anthropic_config_get() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -2631,7 +2838,7 @@ function _picocli_anthropic_config_set() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -2650,7 +2857,7 @@ function _picocli_anthropic_config_unset() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -2669,7 +2876,7 @@ function _picocli_anthropic_config_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -2688,7 +2895,7 @@ function _picocli_anthropic_config_path() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -2707,8 +2914,483 @@ function _picocli_anthropic_keys_set() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--no-color' '--mock' '-h' '--help' '-V' '--version'"
   local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `save` subcommand.
+function _picocli_anthropic_templates_save() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--prompt' '-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--template' '-p' '--param' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
+  local TIER_option_args=("auto" "standard_only") # --service-tier values
+  local TTL_option_args=("5m" "1h") # --cache-ttl values
+  local CHOICE_option_args=("auto" "any" "none") # --tool-choice values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--prompt')
+      return
+      ;;
+    '-m'|'--model')
+      # the ids are data: read line by line, never expanded by the shell
+      local models_file="${XDG_CACHE_HOME:-$HOME/.cache}/anthropic-cli/models.txt"
+      local model_id
+      COMPREPLY=()
+      if [[ -r "$models_file" ]]; then
+        while IFS= read -r model_id; do
+          [[ "$model_id" =~ ^[A-Za-z0-9._:@-]{1,128}$ ]] || continue
+          [[ "$model_id" == "${curr_word}"* ]] && COMPREPLY+=("$model_id")
+        done 2>/dev/null < "$models_file"
+      fi
+      return 0
+      ;;
+    '--max-tokens')
+      return
+      ;;
+    '-s'|'--system')
+      return
+      ;;
+    '--system-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-t'|'--temperature')
+      return
+      ;;
+    '--top-p')
+      return
+      ;;
+    '--top-k')
+      return
+      ;;
+    '--stop')
+      return
+      ;;
+    '-a'|'--attach')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--thinking')
+      return
+      ;;
+    '--effort')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--schema')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--service-tier')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TIER_option_args[@]}" ) )
+      return $?
+      ;;
+    '--cache-ttl')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TTL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--tool')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--tool-choice')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CHOICE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--request')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--template')
+      return
+      ;;
+    '-p'|'--param')
+      return
+      ;;
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_anthropic_templates_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `show` subcommand.
+function _picocli_anthropic_templates_show() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `edit` subcommand.
+function _picocli_anthropic_templates_edit() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `delete` subcommand.
+function _picocli_anthropic_templates_delete() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `path` subcommand.
+function _picocli_anthropic_templates_path() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `set` subcommand.
+function _picocli_anthropic_aliases_set() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_anthropic_aliases_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `remove` subcommand.
+function _picocli_anthropic_aliases_remove() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )

@@ -156,6 +156,12 @@ final class ChatCommand implements Callable<Integer> {
             e);
       }
     }
+    RequestFactory requests = s.requests().leaveStdin().toolsAddedLater();
+    requests.applyTemplate(request); // before the options are read below
+    if (request.templatePrompt != null) {
+      s.err().println("note: chat does not send template " + request.template + "'s prompt");
+      request.templatePrompt = null;
+    }
     store.startOpening();
     CacheControl cache = null;
     if (!noCache) {
@@ -167,9 +173,7 @@ final class ChatCommand implements Callable<Integer> {
     }
     request.cache = false; // the breakpoint is chat's own and moves with the conversation
     request.cacheTtl = null;
-    toolOptions.check();
     s.startClient();
-    RequestFactory requests = s.requests().leaveStdin();
     MessagesRequest template;
     try {
       template = requests.build(request, List.of(PLACEHOLDER), s::shortUsage);
@@ -209,6 +213,15 @@ final class ChatCommand implements Callable<Integer> {
               toolOptions.parallel,
               toolOptions.trace);
     }
+    try {
+      RequestFactory.checkToolChoice(template);
+    } catch (RuntimeException e) {
+      if (tools != null) {
+        tools.close();
+      }
+      s.discardClient();
+      throw e;
+    }
     ChatSession.Options options =
         new ChatSession.Options(
             s.client(),
@@ -221,7 +234,8 @@ final class ChatCommand implements Callable<Integer> {
             request.usage(),
             store,
             System::nanoTime,
-            chatTools);
+            chatTools,
+            modelNames(s));
     String greeting =
         (resumed == null
                 ? "chat"
@@ -258,6 +272,14 @@ final class ChatCommand implements Callable<Integer> {
   }
 
   private static final String PLACEHOLDER = "(chat)";
+
+  /** {@code /model NAME}: resolved as {@code -m} is, with a warning about an unknown name. */
+  private static java.util.function.Function<String, ChatSession.ModelName> modelNames(
+      CommandSupport s) {
+    ModelAliases aliases = new ModelAliases(s.settings().paths());
+    return name ->
+        new ChatSession.ModelName(aliases.resolve(name), aliases.unknown(name).orElse(null));
+  }
 
   /** Imports the conversation files of earlier versions, once; a warning for each it cannot. */
   private static void importLegacy(CommandSupport s, XdgPaths xdg, ConversationStore store) {

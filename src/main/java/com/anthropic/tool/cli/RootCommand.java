@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
       MockServerCommand.class,
       ConfigCommand.class,
       KeysCommand.class,
+      TemplatesCommand.class,
+      AliasesCommand.class,
       InstallCommand.class,
       HelpCommand.class
     },

@@ -61,13 +61,14 @@ final class ToolLoopCommand implements Callable<Integer> {
   public Integer call() {
     CommandSupport s = new CommandSupport(root, spec);
     Formats.check(format, "text", "json", "jsonl");
-    toolOptions.check();
     ExchangeLog logged = ExchangeLog.of(s, log);
     StoredConversation earlier = logged.continuation(log, request);
     s.startClient();
     MessagesRequest req;
     try {
-      req = ExchangeLog.continued(s.requests().build(request, prompt, s::shortUsage), earlier);
+      req =
+          ExchangeLog.continued(
+              s.requests().toolsAddedLater().build(request, prompt, s::shortUsage), earlier);
     } catch (RuntimeException e) {
       s.discardClient();
       throw e;
@@ -75,7 +76,7 @@ final class ToolLoopCommand implements Callable<Integer> {
     try (AnthropicClient client = s.client();
         ToolSetup.Tools tools = ToolSetup.build(s, request, toolOptions)) {
       Toolbox box = tools.toolbox();
-      req = ToolSetup.offer(req, box);
+      req = RequestFactory.checkToolChoice(ToolSetup.offer(req, box));
       ToolLoop loop =
           ToolLoop.builder(client)
               .executor(tools.executor())
