@@ -313,7 +313,7 @@ class LogsIT {
         sql(
             "select count(distinct conversation_id), count(*), max(length(conversation_id)) from responses"));
     Run md = run(Map.of(), "", "chat", "--resume", "conv.md");
-    assertEquals(1, md.exit(), md.describe());
+    assertEquals(2, md.exit(), md.describe());
     assertTrue(md.err().contains("Markdown export, which cannot be resumed"), md.describe());
   }
 

@@ -142,10 +142,16 @@ final class ChatCommand implements Callable<Integer> {
       importLegacy(s, xdg, store);
       try {
         resumed = log.continueLast ? store.latest() : store.load(which);
-      } catch (IllegalArgumentException | StoreException e) {
+      } catch (IllegalArgumentException e) {
+        if (log.continueLast) {
+          throw CliException.usage(e.getMessage());
+        }
+        throw CliException.input("--resume: " + e.getMessage());
+      } catch (StoreException e) {
+        // a conversation that is there but cannot be read: never another one instead
         throw new CliException(
             ExitCodes.FAILURE,
-            "not_found",
+            "log_error",
             (log.continueLast ? "--continue: " : "--resume: ") + e.getMessage(),
             e);
       }

@@ -137,9 +137,7 @@ final class ExchangeLog {
               : db.latestConversationId()
                   .orElseThrow(
                       () ->
-                          new CliException(
-                              ExitCodes.FAILURE,
-                              "not_found",
+                          CliException.usage(
                               "no logged conversation to continue"
                                   + (enabled ? "" : " (logging is off)")));
       StoredConversation c = db.conversation(cid);

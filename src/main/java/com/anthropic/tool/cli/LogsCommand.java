@@ -49,7 +49,7 @@ import picocli.CommandLine.Spec;
       "  anthropic logs",
       "  anthropic logs search monad",
       "  anthropic logs usage --since 7d --by model",
-      "  sqlite3 \"$(anthropic logs path)\" 'select model, count(*) from responses group by 1'"
+      "  sqlite3 \"$(anthropic logs path)\" 'select count(*) from responses'"
     })
 final class LogsCommand implements Callable<Integer> {
   @ParentCommand RootCommand root;
@@ -177,7 +177,11 @@ final class LogsCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  @Command(name = "list", description = "The most recent exchanges, newest first.")
+  @Command(
+      name = "list",
+      description = "The most recent exchanges, newest first.",
+      footerHeading = "%nExamples:%n",
+      footer = {"  anthropic logs list -n 3", "  anthropic logs list --since 1d --format jsonl"})
   static final class ListCmd implements Callable<Integer> {
     @ParentCommand LogsCommand parent;
     @Mixin Filter filter = new Filter();
@@ -190,7 +194,12 @@ final class LogsCommand implements Callable<Integer> {
 
   @Command(
       name = "search",
-      description = "Exchanges whose prompt or answer match QUERY (FTS5 syntax), best first.")
+      description = "Exchanges whose prompt or answer match QUERY (FTS5 syntax), best first.",
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  anthropic logs search monad",
+        "  anthropic logs search '\"type class\" OR functor'"
+      })
   static final class Search implements Callable<Integer> {
     @ParentCommand LogsCommand parent;
     @Mixin Filter filter = new Filter();
@@ -204,7 +213,14 @@ final class LogsCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "show", description = "One whole exchange (--format json: its row).")
+  @Command(
+      name = "show",
+      description = "One whole exchange (--format json: its row).",
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  anthropic logs show 01JEXAMPLE",
+        "  anthropic logs show 01JEXAMPLE --format json | jq .usage"
+      })
   static final class Show implements Callable<Integer> {
     @ParentCommand LogsCommand parent;
 
@@ -231,7 +247,12 @@ final class LogsCommand implements Callable<Integer> {
 
   @Command(
       name = "usage",
-      description = "Calls, tokens and estimated cost per day or per model, from the log.")
+      description = "Calls, tokens and estimated cost per day or per model, from the log.",
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  anthropic logs usage --since 7d",
+        "  anthropic logs usage --by model --format json"
+      })
   static final class UsageCmd implements Callable<Integer> {
     @ParentCommand LogsCommand parent;
 
@@ -265,7 +286,11 @@ final class LogsCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "path", description = "Print the log database's path.")
+  @Command(
+      name = "path",
+      description = "Print the log database's path.",
+      footerHeading = "%nExamples:%n",
+      footer = {"  anthropic logs path", "  sqlite3 \"$(anthropic logs path)\" .tables"})
   static final class PathCmd implements Callable<Integer> {
     @ParentCommand LogsCommand parent;
 
@@ -280,7 +305,9 @@ final class LogsCommand implements Callable<Integer> {
 
   @Command(
       name = "status",
-      description = "Whether logging is on, and the log's rows, conversations and size.")
+      description = "Whether logging is on, and the log's rows, conversations and size.",
+      footerHeading = "%nExamples:%n",
+      footer = {"  anthropic logs status"})
   static final class Status implements Callable<Integer> {
     @ParentCommand LogsCommand parent;
 
@@ -323,7 +350,11 @@ final class LogsCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  @Command(name = "on", description = "Log every exchange (the default).")
+  @Command(
+      name = "on",
+      description = "Log every exchange (the default).",
+      footerHeading = "%nExamples:%n",
+      footer = {"  anthropic logs on"})
   static final class On implements Callable<Integer> {
     @ParentCommand LogsCommand parent;
 
@@ -333,7 +364,11 @@ final class LogsCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "off", description = "Stop logging exchanges (config set log off).")
+  @Command(
+      name = "off",
+      description = "Stop logging exchanges (config set log off).",
+      footerHeading = "%nExamples:%n",
+      footer = {"  anthropic logs off", "  anthropic messages --no-log \"just this once\""})
   static final class Off implements Callable<Integer> {
     @ParentCommand LogsCommand parent;
 
@@ -343,7 +378,14 @@ final class LogsCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "delete", description = "Delete one exchange, or a whole conversation (--cid).")
+  @Command(
+      name = "delete",
+      description = "Delete one exchange, or a whole conversation (--cid).",
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  anthropic logs delete 01JEXAMPLE",
+        "  anthropic logs delete --cid 01JCONVERSATION"
+      })
   static final class Delete implements Callable<Integer> {
     @ParentCommand LogsCommand parent;
 

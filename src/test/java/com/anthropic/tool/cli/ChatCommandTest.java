@@ -222,11 +222,9 @@ class ChatCommandTest {
   void should_refuse_to_continue_when_nothing_was_saved() throws Exception {
     try (SseTestServer server = new SseTestServer(SseTestServer.body(answer("x")))) {
       CommandHarness.Result r = harness(server, "").run("chat", "--continue");
-      assertEquals(1, r.exitCode(), r.describe());
+      assertEquals(2, r.exitCode(), r.describe());
       assertEquals(
-          "error: not_found: --continue: no logged conversation to continue\n",
-          r.err(),
-          r.describe());
+          "error: usage_error: no logged conversation to continue\n", r.err(), r.describe());
       assertEquals(0, server.requests());
     }
   }
