@@ -72,6 +72,7 @@ final class BatchesCreateCommand implements Callable<Integer> {
   @Mixin BatchFormatOption format;
   @Mixin BatchWaitOptions waitOptions;
   @Mixin RequestOptions request;
+  @Mixin ServerToolOptions serverTools = new ServerToolOptions();
 
   @Override
   public Integer call() {
@@ -110,7 +111,7 @@ final class BatchesCreateCommand implements Callable<Integer> {
       // the template is built before reading: with --prompts - stdin holds the prompts, not a
       // document, so the request factory leaves it unread
       // -a file_…: its type is looked up once, and the batch is created with the Files beta
-      RequestFactory factory = s.requests();
+      RequestFactory factory = s.requests().serverTools(serverTools);
       if (usesStdin) {
         factory.leaveStdin();
       }

@@ -42,6 +42,7 @@ final class ChatCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin RequestOptions request;
   @Mixin ToolOptions toolOptions;
+  @Mixin ServerToolOptions serverTools = new ServerToolOptions();
 
   @Option(names = "--no-cache", description = "No prompt-caching breakpoint on the last user turn.")
   boolean noCache;
@@ -137,7 +138,7 @@ final class ChatCommand implements Callable<Integer> {
     request.cacheTtl = null;
     toolOptions.check();
     s.startClient();
-    RequestFactory requests = s.requests().leaveStdin();
+    RequestFactory requests = s.requests().leaveStdin().serverTools(serverTools);
     MessagesRequest template;
     try {
       template = requests.build(request, List.of(PLACEHOLDER), s::shortUsage);

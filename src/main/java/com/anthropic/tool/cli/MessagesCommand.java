@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
     })
 final class MessagesCommand implements Callable<Integer> {
   @Mixin PromptInput input = new PromptInput();
+  @Mixin ServerToolOptions serverTools = new ServerToolOptions();
 
   @Option(
       names = "--format",
@@ -42,7 +43,7 @@ final class MessagesCommand implements Callable<Integer> {
     s.startClient();
     MessagesRequest req;
     try {
-      req = s.requests().build(input.request, input.prompt, s::shortUsage);
+      req = s.requests().serverTools(serverTools).build(input.request, input.prompt, s::shortUsage);
     } catch (RuntimeException e) {
       s.discardClient();
       throw e;

@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
     })
 final class StreamCommand implements Callable<Integer> {
   @Mixin PromptInput input = new PromptInput();
+  @Mixin ServerToolOptions serverTools = new ServerToolOptions();
 
   @Option(
       names = "--format",
@@ -48,7 +49,7 @@ final class StreamCommand implements Callable<Integer> {
     s.startClient();
     MessagesRequest req;
     try {
-      req = s.requests().build(input.request, input.prompt, s::shortUsage);
+      req = s.requests().serverTools(serverTools).build(input.request, input.prompt, s::shortUsage);
     } catch (RuntimeException e) {
       s.discardClient();
       throw e;

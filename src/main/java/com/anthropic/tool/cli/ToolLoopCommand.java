@@ -42,6 +42,7 @@ final class ToolLoopCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin RequestOptions request;
   @Mixin ToolOptions toolOptions;
+  @Mixin ServerToolOptions serverTools = new ServerToolOptions();
 
   @Option(
       names = "--format",
@@ -63,7 +64,7 @@ final class ToolLoopCommand implements Callable<Integer> {
     s.startClient();
     MessagesRequest req;
     try {
-      req = s.requests().build(request, prompt, s::shortUsage);
+      req = s.requests().serverTools(serverTools).build(request, prompt, s::shortUsage);
     } catch (RuntimeException e) {
       s.discardClient();
       throw e;

@@ -29,35 +29,50 @@ public record CitedAnswer(String text, String markedText, Map<Integer, String> s
   public static CitedAnswer of(List<ContentBlock> content) {
     StringBuilder plain = new StringBuilder();
     StringBuilder marked = new StringBuilder();
-    Map<String, Integer> numbers = new LinkedHashMap<>();
+    Numbers numbers = new Numbers();
     for (ContentBlock b : content) {
       if (!(b instanceof ContentBlock.Text t)) {
         continue;
       }
       plain.append(t.text());
+      String marks = numbers.marks(citations(t));
+      String body = t.text().stripTrailing();
+      marked.append(body).append(marks).append(t.text().substring(body.length()));
+    }
+    return new CitedAnswer(plain.toString(), marked.toString(), numbers.sources());
+  }
+
+  /**
+   * Numbers sources as they are first cited, across the text blocks of an answer in order; a
+   * stream's renderer uses it block by block and gets the numbers {@link #of} gives.
+   */
+  public static final class Numbers {
+    private final Map<String, Integer> numbers = new LinkedHashMap<>();
+
+    /** {@code [1][2]} for one block's citations (each source once), or "" for none. */
+    public String marks(List<Citation> citations) {
       List<Integer> cited = new ArrayList<>();
-      for (Citation c : citations(t)) {
+      for (Citation c : citations) {
         int n = numbers.computeIfAbsent(c.label(), k -> numbers.size() + 1);
         if (!cited.contains(n)) {
           cited.add(n);
         }
       }
-      if (cited.isEmpty()) {
-        marked.append(t.text());
-        continue;
-      }
-      String body = t.text().stripTrailing();
-      marked.append(body);
-      cited.forEach(n -> marked.append('[').append(n).append(']'));
-      marked.append(t.text().substring(body.length()));
+      StringBuilder sb = new StringBuilder();
+      cited.forEach(n -> sb.append('[').append(n).append(']'));
+      return sb.toString();
     }
-    Map<Integer, String> sources = new LinkedHashMap<>();
-    numbers.forEach((label, n) -> sources.put(n, label));
-    return new CitedAnswer(plain.toString(), marked.toString(), sources);
+
+    /** Number → {@code TITLE URL}, from 1. */
+    public Map<Integer, String> sources() {
+      Map<Integer, String> out = new LinkedHashMap<>();
+      numbers.forEach((label, n) -> out.put(n, label));
+      return out;
+    }
   }
 
   /** The citations of one text block, in order; none when it has none. */
-  static List<Citation> citations(ContentBlock.Text t) {
+  public static List<Citation> citations(ContentBlock.Text t) {
     List<Citation> out = new ArrayList<>();
     if (t.citations() != null) {
       for (JsonElement e : t.citations()) {
