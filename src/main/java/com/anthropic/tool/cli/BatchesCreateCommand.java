@@ -2,9 +2,11 @@ package com.anthropic.tool.cli;
 
 import com.anthropic.tool.client.AnthropicClient;
 import com.anthropic.tool.client.Batches;
+import com.anthropic.tool.client.CallOptions;
 import com.anthropic.tool.client.model.BatchRequest;
 import com.anthropic.tool.client.model.MessageBatch;
 import com.anthropic.tool.client.model.MessagesRequest;
+import com.anthropic.tool.client.model.ServerTools;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -85,7 +87,7 @@ final class BatchesCreateCommand implements Callable<Integer> {
     try (AnthropicClient client = s.client()) {
       List<MessageBatch> created = new ArrayList<>();
       for (List<BatchRequest> group : groups) {
-        MessageBatch b = client.batches().create(group, s.callOptions());
+        MessageBatch b = client.batches().create(group, callOptions(s, group));
         created.add(b);
         if (!waitForEnd) {
           out.batch(b);
@@ -99,6 +101,12 @@ final class BatchesCreateCommand implements Callable<Integer> {
       }
     }
     return ExitCodes.OK;
+  }
+
+  /** The MCP connector beta on exactly the batches with a request that has {@code mcp_servers}. */
+  private static CallOptions callOptions(CommandSupport s, List<BatchRequest> group) {
+    boolean mcp = group.stream().anyMatch(r -> r.paramsJson().contains("\"mcp_servers\""));
+    return mcp ? s.callOptions().withBeta(ServerTools.MCP_CONNECTOR_BETA) : s.callOptions();
   }
 
   private List<BatchRequest> read(CommandSupport s) {
@@ -140,6 +148,7 @@ final class BatchesCreateCommand implements Callable<Integer> {
         || !o.attach.isEmpty()
         || !o.tools.isEmpty()
         || o.schema != null
-        || o.effort != null;
+        || o.effort != null
+        || serverTools.anyRequestOption();
   }
 }

@@ -33,6 +33,9 @@ final class MessagesCommand implements Callable<Integer> {
       description = "text (default): the answer text; json: the full Message object.")
   String format = "text";
 
+  @Option(names = "--trace", description = "Show the text of server tool results on stderr.")
+  boolean trace;
+
   @Override
   public Integer call() {
     return run(input.support());
@@ -60,7 +63,8 @@ final class MessagesCommand implements Callable<Integer> {
     if (input.request.showThinking()) {
       output.printThinking(m.thinking());
     }
-    output.printMessage(m, format);
+    s.serverToolLines(trace).message(m);
+    output.printMessage(m, format, serverTools.citations());
     output.printNotes(m, input.request.usage());
     output.checkSchema(req, m);
     return ExitCodes.OK;

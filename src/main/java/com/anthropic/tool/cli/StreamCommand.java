@@ -39,6 +39,9 @@ final class StreamCommand implements Callable<Integer> {
               + " jsonl: each event's data, one per line, as it arrives.")
   String format = "text";
 
+  @Option(names = "--trace", description = "Show the text of server tool results on stderr.")
+  boolean trace;
+
   @Override
   public Integer call() {
     return run(input.support());
@@ -55,7 +58,9 @@ final class StreamCommand implements Callable<Integer> {
       throw e;
     }
     StreamRenderer renderer =
-        new StreamRenderer(s.out(), s.err(), s.errStyle(), format, input.request.showThinking());
+        new StreamRenderer(s.out(), s.err(), s.errStyle(), format, input.request.showThinking())
+            .serverTools(
+                s.serverToolLines(trace), serverTools.citations(), s.ctx().stdoutIsTerminal());
     MessageOutput output = s.output();
     boolean tty = s.ctx().stdoutIsTerminal();
     try (AnthropicClient client = s.client();
@@ -82,6 +87,7 @@ final class StreamCommand implements Callable<Integer> {
       if (stream.isClosed()) {
         return ExitCodes.OK;
       }
+      renderer.printSources(output);
       renderer.endLine(tty);
       if ("json".equals(format)) {
         output.printMessage(m, "json");

@@ -82,12 +82,13 @@ final class ToolLoopCommand implements Callable<Integer> {
               .build();
       ToolLoopRenderer renderer =
           new ToolLoopRenderer(
-              s,
-              format,
-              request.showThinking(),
-              toolOptions.trace,
-              toolOptions.approve && !toolOptions.yes,
-              loop::cancel);
+                  s,
+                  format,
+                  request.showThinking(),
+                  toolOptions.trace,
+                  toolOptions.approve && !toolOptions.yes,
+                  loop::cancel)
+              .serverTools(s.serverToolLines(toolOptions.trace), serverTools.citations());
       Thread onCtrlC =
           new Thread(
               () -> {
