@@ -254,6 +254,19 @@ public final class MockApiServer implements AutoCloseable {
     }
   }
 
+  /** The MCP connector's beta, which a request with {@code mcp_servers} needs. */
+  static final String MCP_BETA = "mcp-client-2025-11-20";
+
+  private static List<String> betas(HttpExchange ex) {
+    List<String> out = new java.util.ArrayList<>();
+    for (String h : ex.getRequestHeaders().getOrDefault("anthropic-beta", List.of())) {
+      for (String b : h.split(",")) {
+        out.add(b.strip());
+      }
+    }
+    return out;
+  }
+
   private static String str(JsonObject o, String key) {
     JsonElement e = o.get(key);
     return e != null && e.isJsonPrimitive() ? e.getAsString() : null;
@@ -264,6 +277,13 @@ public final class MockApiServer implements AutoCloseable {
     MockMessages.Answer answer =
         MockMessages.answer(body, ex.getRequestHeaders().getFirst(TOOL_USE_KNOB));
     String id = String.format("msg_mock_%06d", messages.incrementAndGet());
+    if (body.has("mcp_servers") && !betas(ex).contains(MCP_BETA)) {
+      throw MockError.invalid("mcp_servers: the MCP connector needs anthropic-beta: " + MCP_BETA);
+    }
+    List<JsonObject> serverBlocks =
+        MockServerTools.blocks(
+            body, id, MockMessages.lastUserText(body.getAsJsonArray("messages")));
+    JsonObject serverCounts = MockServerTools.usage(body);
     JsonElement stream = body.get("stream");
     if (stream != null && stream.isJsonPrimitive() && stream.getAsBoolean()) {
       ex.getResponseHeaders().set("content-type", "text/event-stream; charset=utf-8");
@@ -272,7 +292,8 @@ public final class MockApiServer implements AutoCloseable {
       ex.sendResponseHeaders(200, 0);
       String failWith = ex.getRequestHeaders().getFirst(STREAM_ERROR_KNOB);
       OutputStream out = ex.getResponseBody();
-      for (JsonObject event : MockMessages.events(id, answer)) {
+      for (JsonObject event :
+          MockServerTools.events(MockMessages.events(id, answer), serverBlocks, serverCounts)) {
         writeEvent(out, event);
         if (failWith != null && event.get("type").getAsString().equals("content_block_delta")) {
           JsonObject inner = new JsonObject();
@@ -288,7 +309,10 @@ public final class MockApiServer implements AutoCloseable {
       out.close();
     } else {
       rateLimitHeaders(ex);
-      sendJson(ex, 200, MockMessages.message(id, answer));
+      sendJson(
+          ex,
+          200,
+          MockServerTools.message(MockMessages.message(id, answer), serverBlocks, serverCounts));
     }
   }
 
