@@ -155,10 +155,12 @@ final class MockServerTools {
       if (type.endsWith("_tool_use")) {
         input = b.remove("input");
         b.add("input", new JsonObject());
-      } else if (type.equals("text") && b.has("citations")) {
-        citations = b.remove("citations").getAsJsonArray();
+      } else if (type.equals("text")) {
+        citations = b.has("citations") ? b.remove("citations").getAsJsonArray() : null;
         text = b.remove("text");
-        b.add("citations", new JsonArray());
+        if (citations != null) {
+          b.add("citations", new JsonArray());
+        }
         b.addProperty("text", "");
       }
       JsonObject start = event("content_block_start", i);
@@ -170,8 +172,8 @@ final class MockServerTools {
         delta.addProperty("partial_json", input.toString());
         out.add(delta(i, delta));
       }
-      if (citations != null) {
-        for (JsonElement citation : citations) {
+      if (text != null) {
+        for (JsonElement citation : citations == null ? new JsonArray() : citations) {
           JsonObject delta = new JsonObject();
           delta.addProperty("type", "citations_delta");
           delta.add("citation", citation);
