@@ -398,4 +398,191 @@ class SpecRequestBodiesTest {
     body.add("output_config", Json.parseObject("{\"effort\":\"xhigh\"}"));
     assertEquals(List.of(), errors("CreateMessageParams", body));
   }
+
+  /** A server tool flag form and the fields it must send, exactly. */
+  private record ServerToolCase(String[] args, String fields) {}
+
+  private static final String TOKEN = "tok-secret-0123456789";
+
+  private static List<ServerToolCase> serverToolCases() {
+    String search = "{\"type\":\"web_search_20260209\",\"name\":\"web_search\"";
+    String fetch = "{\"type\":\"web_fetch_20260309\",\"name\":\"web_fetch\"";
+    String code = "{\"type\":\"code_execution_20260120\",\"name\":\"code_execution\"}";
+    String mcp =
+        "\"mcp_servers\":[{\"type\":\"url\",\"url\":\"https://mcp.example.com/sse\","
+            + "\"name\":\"docs\",\"authorization_token\":\""
+            + TOKEN
+            + "\"}]";
+    String toolset = "{\"type\":\"mcp_toolset\",\"mcp_server_name\":\"docs\"}";
+    String mcpFlag = "https://mcp.example.com/sse name=docs token-env=MCP_TOKEN";
+    return List.of(
+        new ServerToolCase(new String[] {"--web-search"}, "{\"tools\":[" + search + "}]}"),
+        new ServerToolCase(
+            new String[] {"--web-search-max-uses", "3"},
+            "{\"tools\":[" + search + ",\"max_uses\":3}]}"),
+        new ServerToolCase(
+            new String[] {
+              "--web-search",
+              "--allow-domain",
+              "en.wikipedia.org",
+              "--allow-domain",
+              "docs.x.org/api"
+            },
+            "{\"tools\":["
+                + search
+                + ",\"allowed_domains\":[\"en.wikipedia.org\",\"docs.x.org/api\"]}]}"),
+        new ServerToolCase(
+            new String[] {"--web-search", "--block-domain", "spam.example"},
+            "{\"tools\":[" + search + ",\"blocked_domains\":[\"spam.example\"]}]}"),
+        new ServerToolCase(
+            new String[] {"--web-search", "--user-location", "Oslo,Oslo,no,Europe/Oslo"},
+            "{\"tools\":["
+                + search
+                + ",\"user_location\":{\"type\":\"approximate\",\"city\":\"Oslo\","
+                + "\"region\":\"Oslo\",\"country\":\"NO\",\"timezone\":\"Europe/Oslo\"}}]}"),
+        new ServerToolCase(
+            new String[] {"--web-search", "--user-location", ",,US"},
+            "{\"tools\":["
+                + search
+                + ",\"user_location\":{\"type\":\"approximate\",\"country\":\"US\"}}]}"),
+        new ServerToolCase(new String[] {"--web-fetch"}, "{\"tools\":[" + fetch + "}]}"),
+        new ServerToolCase(
+            new String[] {"--web-fetch-max-uses", "2", "--allow-domain", "example.com"},
+            "{\"tools\":[" + fetch + ",\"max_uses\":2,\"allowed_domains\":[\"example.com\"]}]}"),
+        new ServerToolCase(
+            new String[] {"--web-search", "--web-fetch", "--block-domain", "x.example"},
+            "{\"tools\":["
+                + search
+                + ",\"blocked_domains\":[\"x.example\"]},"
+                + fetch
+                + ",\"blocked_domains\":[\"x.example\"]}]}"),
+        new ServerToolCase(new String[] {"--code-execution"}, "{\"tools\":[" + code + "]}"),
+        new ServerToolCase(
+            new String[] {"--code-execution", "--container", "container_011"},
+            "{\"tools\":[" + code + "],\"container\":\"container_011\"}"),
+        new ServerToolCase(
+            new String[] {"--metadata-user", "user-7f3a"},
+            "{\"metadata\":{\"user_id\":\"user-7f3a\"}}"),
+        new ServerToolCase(new String[] {"--inference-geo", "us"}, "{\"inference_geo\":\"us\"}"),
+        new ServerToolCase(
+            new String[] {"--mcp-server", mcpFlag}, "{\"tools\":[" + toolset + "]," + mcp + "}"),
+        new ServerToolCase(
+            new String[] {
+              "--mcp-server",
+              "https://a.example.com/mcp",
+              "--mcp-server",
+              "https://b.example.com/x name=b"
+            },
+            "{\"tools\":[{\"type\":\"mcp_toolset\",\"mcp_server_name\":\"a-example-com\"},"
+                + "{\"type\":\"mcp_toolset\",\"mcp_server_name\":\"b\"}],"
+                + "\"mcp_servers\":[{\"type\":\"url\",\"url\":\"https://a.example.com/mcp\","
+                + "\"name\":\"a-example-com\"},{\"type\":\"url\","
+                + "\"url\":\"https://b.example.com/x\",\"name\":\"b\"}]}"),
+        new ServerToolCase(
+            new String[] {
+              "--web-search-max-uses",
+              "1",
+              "--web-fetch",
+              "--code-execution",
+              "--container",
+              "c1",
+              "--mcp-server",
+              mcpFlag,
+              "--metadata-user",
+              "u1",
+              "--inference-geo",
+              "global",
+              "--citations"
+            },
+            "{\"tools\":["
+                + search
+                + ",\"max_uses\":1},"
+                + fetch
+                + "},"
+                + code
+                + ","
+                + toolset
+                + "],"
+                + mcp
+                + ",\"container\":\"c1\",\"metadata\":{\"user_id\":\"u1\"},"
+                + "\"inference_geo\":\"global\"}"));
+  }
+
+  @Test
+  void should_send_exactly_the_server_tool_fields_the_spec_accepts_with_the_beta_only_for_mcp() {
+    List<String> failures = new ArrayList<>();
+    int checked = 0;
+    for (Command c : COMMANDS) {
+      if (c.args()[0].equals("count-tokens")) {
+        continue; // the server tool options are not count-tokens options
+      }
+      boolean batch = c.args()[0].equals("batches");
+      for (ServerToolCase v : serverToolCases()) {
+        List<String> args = new ArrayList<>(List.of(c.args()));
+        args.addAll(List.of(v.args()));
+        if (!batch) {
+          args.add("Hi");
+        }
+        CommandHarness.Result r =
+            harness()
+                .env("MCP_TOKEN", TOKEN)
+                .stdin("one prompt\nanother\n")
+                .run(args.toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r.describe());
+        assertFalse(
+            (r.out() + r.err()).contains(TOKEN), "the MCP token is never shown: " + r.describe());
+        HttpRequest[] sent = server.retrieveRecordedRequests(request().withPath(c.path()));
+        assertEquals(1, sent.length, r.describe());
+        server.clear(request().withPath(c.path()), org.mockserver.model.ClearType.LOG);
+        JsonObject body =
+            Json.parseObject(new String(sent[0].getBodyAsRawBytes(), StandardCharsets.UTF_8));
+        JsonObject params =
+            batch
+                ? body.getAsJsonArray("requests").get(0).getAsJsonObject().getAsJsonObject("params")
+                : body;
+        JsonObject want = Json.parseObject(v.fields());
+        for (String field :
+            List.of("tools", "mcp_servers", "container", "metadata", "inference_geo")) {
+          if (!java.util.Objects.equals(want.get(field), params.get(field))) {
+            failures.add(
+                String.join(" ", args)
+                    + ": "
+                    + field
+                    + " "
+                    + params.get(field)
+                    + ", want "
+                    + want.get(field));
+          }
+        }
+        boolean mcp = want.has("mcp_servers");
+        String schema = mcp ? c.beta() : c.schema();
+        List<Error> errors = errors(schema, body);
+        if (!errors.isEmpty()) {
+          failures.add(String.join(" ", args) + " -> " + schema + ": " + errors);
+        }
+        String beta = sent[0].getFirstHeader("anthropic-beta");
+        if (mcp != beta.contains("mcp-client-2025-11-20")) {
+          failures.add(String.join(" ", args) + ": anthropic-beta '" + beta + "'");
+        }
+        checked++;
+      }
+    }
+    assertEquals(List.of(), failures);
+    assertEquals(4 * serverToolCases().size(), checked);
+  }
+
+  @Test
+  void should_tell_the_beta_schema_from_the_plain_one_for_mcp_servers() {
+    JsonObject body =
+        sent(
+            "/v1/messages",
+            "messages",
+            "--mcp-server",
+            "https://mcp.example.com/sse name=docs",
+            "Hi");
+    assertValid("BetaCreateMessageParams", body);
+    assertFalse(
+        errors("CreateMessageParams", body).isEmpty(),
+        "mcp_servers exists only in the beta schema: the check can tell the two apart");
+  }
 }
