@@ -5,25 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.mockserver.model.HttpRequest.request;
 import static org.mockserver.model.HttpResponse.response;
 
-import com.anthropic.tool.client.TestServers;
 import com.anthropic.tool.client.model.Json;
 import com.google.gson.JsonObject;
 import com.networknt.schema.Error;
-import com.networknt.schema.InputFormat;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +30,6 @@ import org.mockserver.model.HttpRequest;
 class SpecRequestBodiesTest {
   private static ClientAndServer server;
   private static JsonObject spec;
-  private static final Map<String, Schema> SCHEMAS = new HashMap<>();
   @TempDir Path tmp;
 
   private static final String MESSAGE =
@@ -48,14 +38,7 @@ class SpecRequestBodiesTest {
 
   @BeforeAll
   static void start() throws IOException {
-    Path dir = TestServers.sharedFixtures().map(p -> p.resolve("openapi")).orElse(null);
-    Assumptions.assumeTrue(dir != null && Files.isDirectory(dir), "../shared/fixtures is absent");
-    Path largest;
-    try (Stream<Path> files = Files.list(dir)) {
-      largest =
-          files.max((a, b) -> Long.compare(a.toFile().length(), b.toFile().length())).orElseThrow();
-    }
-    spec = Json.parseObject(Files.readString(largest, StandardCharsets.UTF_8));
+    spec = SpecSchemas.spec();
     server = ClientAndServer.startClientAndServer(0);
   }
 
@@ -114,20 +97,8 @@ class SpecRequestBodiesTest {
     }
   }
 
-  /** The spec's component schema {@code name}, its {@code $ref}s resolved inside the spec. */
-  private static synchronized Schema schema(String name) {
-    return SCHEMAS.computeIfAbsent(
-        name,
-        n -> {
-          JsonObject root = spec.deepCopy();
-          root.addProperty("$ref", "#/components/schemas/" + n);
-          return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-              .getSchema(Json.write(root), InputFormat.JSON);
-        });
-  }
-
   private static List<Error> errors(String schemaName, JsonObject body) {
-    return schema(schemaName).validate(Json.write(body), InputFormat.JSON);
+    return SpecSchemas.errors(schemaName, body);
   }
 
   private CommandHarness harness() {
