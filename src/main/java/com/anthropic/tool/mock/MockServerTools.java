@@ -156,11 +156,10 @@ final class MockServerTools {
         input = b.remove("input");
         b.add("input", new JsonObject());
       } else if (type.equals("text")) {
-        citations = b.has("citations") ? b.remove("citations").getAsJsonArray() : null;
+        JsonElement cited = b.remove("citations");
+        citations = cited != null && cited.isJsonArray() ? cited.getAsJsonArray() : null;
         text = b.remove("text");
-        if (citations != null) {
-          b.add("citations", new JsonArray());
-        }
+        b.add("citations", citations != null ? new JsonArray() : cited);
         b.addProperty("text", "");
       }
       JsonObject start = event("content_block_start", i);
@@ -261,6 +260,7 @@ final class MockServerTools {
     JsonObject b = new JsonObject();
     b.addProperty("type", "text");
     b.addProperty("text", text);
+    b.add("citations", com.google.gson.JsonNull.INSTANCE);
     return b;
   }
 }
