@@ -7,6 +7,7 @@ import com.anthropic.tool.client.model.ServerToolResults;
 import com.anthropic.tool.client.model.StreamEvent;
 import com.anthropic.tool.client.stream.ServerToolWatcher;
 import com.anthropic.tool.client.tools.ToolCall;
+import com.anthropic.tool.client.tools.ToolLoop;
 import com.anthropic.tool.client.tools.ToolLoopListener;
 import com.anthropic.tool.client.tools.ToolOutput;
 import com.anthropic.tool.text.ControlChars;
@@ -94,6 +95,15 @@ final class AnswerRecorder implements ToolLoopListener {
   }
 
   @Override
+  public synchronized void onUnparsedInput(ToolCall call) {
+    if (stopped) {
+      return;
+    }
+    info.println(ToolLoop.unparsedInputWarning(call.name()));
+    info.flush();
+  }
+
+  @Override
   public synchronized void onToolResult(ToolCall call, ToolOutput output) {
     if (stopped) {
       return;
@@ -106,6 +116,7 @@ final class AnswerRecorder implements ToolLoopListener {
     } else {
       line += " → ok" + (trace && !text.isEmpty() ? ": " + text : "");
     }
+    line = ControlChars.visible(line); // a tool's name, input and output never drive the terminal
     info.println(styled ? MarkdownStyler.DIM + line + MarkdownStyler.NORMAL : line);
     info.flush();
   }

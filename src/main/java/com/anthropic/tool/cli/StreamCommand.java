@@ -5,6 +5,7 @@ import com.anthropic.tool.client.error.AnthropicException;
 import com.anthropic.tool.client.model.Message;
 import com.anthropic.tool.client.model.MessagesRequest;
 import com.anthropic.tool.client.stream.MessageStream;
+import com.anthropic.tool.store.StoredConversation;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Option;
 final class StreamCommand implements Callable<Integer> {
   @Mixin PromptInput input = new PromptInput();
   @Mixin ServerToolOptions serverTools = new ServerToolOptions();
+  @Mixin LogOptions log = new LogOptions();
 
   @Option(
       names = "--format",
@@ -49,10 +51,17 @@ final class StreamCommand implements Callable<Integer> {
 
   int run(CommandSupport s) {
     Formats.check(format, "text", "json", "jsonl");
+    ExchangeLog logged = ExchangeLog.of(s, log);
+    StoredConversation earlier = logged.continuation(log, input.request);
     s.startClient();
     MessagesRequest req;
     try {
-      req = s.requests().serverTools(serverTools).build(input.request, input.prompt, s::shortUsage);
+      req =
+          ExchangeLog.continued(
+              s.requests()
+                  .serverTools(serverTools)
+                  .build(input.request, input.prompt, s::shortUsage),
+              earlier);
     } catch (RuntimeException e) {
       s.discardClient();
       throw e;
@@ -63,9 +72,11 @@ final class StreamCommand implements Callable<Integer> {
                 s.serverToolLines(trace), serverTools.citations(), s.ctx().stdoutIsTerminal());
     MessageOutput output = s.output();
     boolean tty = s.ctx().stdoutIsTerminal();
+    Message m;
+    String requestId;
     try (AnthropicClient client = s.client();
-        MessageStream stream = client.messagesStream(req, s.callOptions())) {
-      Message m;
+        MessageStream stream = open(client, req, s, logged)) {
+      requestId = stream.requestId().orElse(null);
       stream.onIdle(
           () -> {
             if (!renderer.flush()) {
@@ -82,9 +93,11 @@ final class StreamCommand implements Callable<Integer> {
                 });
       } catch (AnthropicException e) {
         renderer.endLine(tty); // the partial text stays; the error line follows on stderr
+        logged.failed("stream", req, e, null, input.request.attach);
         throw e;
       }
       if (stream.isClosed()) {
+        logged.answered("stream", req, ExchangeLog.Outcome.of(m, requestId), input.request.attach);
         return ExitCodes.OK;
       }
       renderer.printSources(output);
@@ -107,6 +120,20 @@ final class StreamCommand implements Callable<Integer> {
       output.printNotes(m, input.request.usage());
       output.checkSchema(req, m);
     }
+    s.out().flush();
+    logged.answered("stream", req, ExchangeLog.Outcome.of(m, requestId), input.request.attach);
     return ExitCodes.OK;
+  }
+
+  /** Sends the request; the log opens meanwhile, and records a failure to connect. */
+  private MessageStream open(
+      AnthropicClient client, MessagesRequest req, CommandSupport s, ExchangeLog logged) {
+    logged.opening();
+    try {
+      return client.messagesStream(req, s.callOptions());
+    } catch (RuntimeException e) {
+      logged.failed("stream", req, e, null, input.request.attach);
+      throw e;
+    }
   }
 }
