@@ -105,6 +105,7 @@ class SpecRequestBodiesTest {
     return new CommandHarness()
         .env("ANTHROPIC_BASE_URL", "http://127.0.0.1:" + server.getPort())
         .env("ANTHROPIC_API_KEY", "sk-test")
+        .env("PATH", System.getenv("PATH")) // a --tool command (cat) is looked up before sending
         .env("XDG_CONFIG_HOME", tmp.resolve("config").toString())
         .env("XDG_CACHE_HOME", tmp.resolve("cache").toString());
   }
