@@ -59,6 +59,7 @@ class ClientExampleIT {
               "stream",
               "accumulate",
               "count-tokens",
+              "web-search",
               "models",
               "batch",
               "errors",
@@ -75,6 +76,12 @@ class ClientExampleIT {
       expect(sections, "stream", "mock answer to: Tell me a short story.\n");
       expect(sections, "accumulate", "mock answer to: Hello there\nmsg_mock_");
       expect(sections, "count-tokens", "12 input tokens");
+      expect(
+          sections,
+          "web-search",
+          "  web_search: \"Weather in Oslo today?\"\n  web_search: 1 result\n"
+              + "A mock source says so[1]. mock answer to: Weather in Oslo today?\n"
+              + "[1] Mock search result https://example.com/mock-result\n1 searches");
       expect(sections, "models", "next page starts with ");
       expect(sections, "models", "7 models\nclaude-sonnet-4-5-20250929 created ");
       expect(sections, "batch", "created msgbatch_mock_");

@@ -3,7 +3,9 @@ package com.anthropic.tool.chat;
 import com.anthropic.tool.client.model.ContentBlock;
 import com.anthropic.tool.client.model.Json;
 import com.anthropic.tool.client.model.Message;
+import com.anthropic.tool.client.model.ServerToolResults;
 import com.anthropic.tool.client.model.StreamEvent;
+import com.anthropic.tool.client.stream.ServerToolWatcher;
 import com.anthropic.tool.client.tools.ToolCall;
 import com.anthropic.tool.client.tools.ToolLoop;
 import com.anthropic.tool.client.tools.ToolLoopListener;
@@ -32,6 +34,7 @@ final class AnswerRecorder implements ToolLoopListener {
   private final List<ContentBlock> results = new ArrayList<>();
   private TerminalRenderer renderer;
   private boolean stopped;
+  private final ServerToolWatcher serverTools = new ServerToolWatcher();
 
   /**
    * @param renderers a new renderer for each round's text
@@ -55,6 +58,20 @@ final class AnswerRecorder implements ToolLoopListener {
       renderer = renderers.get();
     }
     renderer.accept(event);
+    serverTools.accept(event).ifPresent(this::serverTool);
+  }
+
+  /** A server tool call or result: one dim line, with the result's text under --trace. */
+  private void serverTool(ContentBlock b) {
+    ServerToolResults.activity(b)
+        .ifPresent(
+            line -> {
+              String text = trace ? shorten(ServerToolResults.text(b), RESULT_LIMIT) : "";
+              String shown = ControlChars.visible(line + (text.isEmpty() ? "" : ": " + text));
+              renderer.flush();
+              info.println(styled ? MarkdownStyler.DIM + shown + MarkdownStyler.NORMAL : shown);
+              info.flush();
+            });
   }
 
   @Override

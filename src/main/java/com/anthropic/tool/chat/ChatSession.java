@@ -19,6 +19,7 @@ import com.anthropic.tool.toolbox.Approval;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -297,6 +298,7 @@ public final class ChatSession {
       if (!interactive) {
         out.println();
       }
+      sources(m);
       out.flush();
       if ("max_tokens".equals(m.stopReason())) {
         warn(
@@ -351,6 +353,16 @@ public final class ChatSession {
       }
     }
     save(logged);
+  }
+
+  /** The sources the answer cites, dimmed after it: {@code Sources:} and {@code [N] TITLE URL}. */
+  private void sources(Message m) {
+    Map<Integer, String> sources = m.citedAnswer().sources();
+    if (!sources.isEmpty()) {
+      console.out().println(dim("Sources:"));
+      sources.forEach(
+          (n, label) -> console.out().println(dim("[" + n + "] " + ControlChars.visible(label))));
+    }
   }
 
   /** What a call the answer asked for but never ran is answered with. */

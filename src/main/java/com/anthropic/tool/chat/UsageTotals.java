@@ -13,6 +13,7 @@ final class UsageTotals {
   private long cacheWrite;
   private long cacheRead;
   private int answers;
+  private final java.util.Map<String, Long> serverTools = new java.util.LinkedHashMap<>();
   private Optional<Pricing.Cost> lastCost = Optional.empty();
   private double sessionCost;
   private boolean sessionCostComplete = true;
@@ -30,6 +31,7 @@ final class UsageTotals {
     output += n(u.outputTokens());
     cacheWrite += n(u.cacheCreationInputTokens());
     cacheRead += n(u.cacheReadInputTokens());
+    u.serverToolUse().forEach((k, v) -> serverTools.merge(k, v, Long::sum));
   }
 
   private static long n(Long v) {
@@ -101,6 +103,13 @@ final class UsageTotals {
         n(last.cacheCreationInputTokens()),
         n(last.cacheReadInputTokens()));
     row(sb, "session (" + answers + ")", input, output, cacheWrite, cacheRead);
+    if (serverTools.values().stream().anyMatch(v -> v > 0)) {
+      sb.append("server tools: last answer ")
+          .append(counts(last.serverToolUse()))
+          .append(", session ")
+          .append(counts(serverTools))
+          .append('\n');
+    }
     sb.append("model: ").append(model).append('\n');
     if (lastCost.isPresent() || sessionCost > 0) {
       sb.append("estimated cost: last answer ")
@@ -118,6 +127,18 @@ final class UsageTotals {
       sb.append("estimated cost: unknown (model not in the price table)\n");
     }
     return sb.toString();
+  }
+
+  /** {@code web_search_requests=2 web_fetch_requests=1}: the counts that are not zero. */
+  private static String counts(java.util.Map<String, Long> counts) {
+    StringBuilder sb = new StringBuilder();
+    counts.forEach(
+        (k, v) -> {
+          if (v > 0) {
+            sb.append(sb.length() == 0 ? "" : " ").append(k).append('=').append(v);
+          }
+        });
+    return sb.length() == 0 ? "none" : sb.toString();
   }
 
   private static void row(StringBuilder sb, String label, long in, long out, long w, long r) {

@@ -2,9 +2,11 @@ package com.anthropic.tool.cli;
 
 import com.anthropic.tool.client.AnthropicClient;
 import com.anthropic.tool.client.Batches;
+import com.anthropic.tool.client.CallOptions;
 import com.anthropic.tool.client.model.BatchRequest;
 import com.anthropic.tool.client.model.MessageBatch;
 import com.anthropic.tool.client.model.MessagesRequest;
+import com.anthropic.tool.client.model.ServerTools;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -79,6 +81,7 @@ final class BatchesCreateCommand implements Callable<Integer> {
   @Mixin BatchFormatOption format;
   @Mixin BatchWaitOptions waitOptions;
   @Mixin RequestOptions request;
+  @Mixin ServerToolOptions serverTools = new ServerToolOptions();
 
   @Override
   public Integer call() {
@@ -91,7 +94,7 @@ final class BatchesCreateCommand implements Callable<Integer> {
     try (AnthropicClient client = s.client()) {
       List<MessageBatch> created = new ArrayList<>();
       for (List<BatchRequest> group : groups) {
-        MessageBatch b = client.batches().create(group, s.callOptions());
+        MessageBatch b = client.batches().create(group, callOptions(s, group));
         created.add(b);
         if (!waitForEnd) {
           out.batch(b);
@@ -107,6 +110,12 @@ final class BatchesCreateCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  /** The MCP connector beta on exactly the batches with a request that has {@code mcp_servers}. */
+  private static CallOptions callOptions(CommandSupport s, List<BatchRequest> group) {
+    boolean mcp = group.stream().anyMatch(r -> r.paramsJson().contains("\"mcp_servers\""));
+    return mcp ? s.callOptions().withBeta(ServerTools.MCP_CONNECTOR_BETA) : s.callOptions();
+  }
+
   private List<BatchRequest> read(CommandSupport s) {
     String path = source.input != null ? source.input : source.prompts;
     String flag = source.input != null ? "--input" : "--prompts";
@@ -117,7 +126,7 @@ final class BatchesCreateCommand implements Callable<Integer> {
       // the template is built before reading: with --prompts - stdin holds the prompts, not a
       // document, so the request factory leaves it unread
       // -a file_…: its type is looked up once, and the batch is created with the Files beta
-      RequestFactory factory = s.requests();
+      RequestFactory factory = s.requests().serverTools(serverTools);
       if (usesStdin) {
         factory.leaveStdin();
       }
@@ -147,6 +156,7 @@ final class BatchesCreateCommand implements Callable<Integer> {
         || !o.tools.isEmpty()
         || o.schema != null
         || o.effort != null
-        || o.template != null;
+        || o.template != null
+        || serverTools.anyRequestOption();
   }
 }

@@ -45,6 +45,7 @@ final class ChatCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin RequestOptions request;
   @Mixin ToolOptions toolOptions;
+  @Mixin ServerToolOptions serverTools = new ServerToolOptions();
 
   @Option(names = "--no-cache", description = "No prompt-caching breakpoint on the last user turn.")
   boolean noCache;
@@ -156,7 +157,7 @@ final class ChatCommand implements Callable<Integer> {
             e);
       }
     }
-    RequestFactory requests = s.requests().leaveStdin().toolsAddedLater();
+    RequestFactory requests = s.requests().leaveStdin().toolsAddedLater().serverTools(serverTools);
     requests.applyTemplate(request); // before the options are read below
     if (request.templatePrompt != null) {
       s.err().println("note: chat does not send template " + request.template + "'s prompt");

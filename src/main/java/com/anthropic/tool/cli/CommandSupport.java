@@ -158,6 +158,11 @@ final class CommandSupport {
     return Style.forStream(ctx().stdoutIsTerminal(), global().noColor(), ctx().env());
   }
 
+  /** Server tool activity lines to stderr, with each result's text when {@code trace}. */
+  ServerToolLines serverToolLines(boolean trace) {
+    return new ServerToolLines(err(), errStyle(), ctx().stderrIsTerminal(), trace);
+  }
+
   MessageOutput output() {
     return new MessageOutput(out(), err(), errStyle(), ctx().stdoutIsTerminal());
   }

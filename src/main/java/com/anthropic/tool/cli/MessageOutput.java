@@ -1,10 +1,13 @@
 package com.anthropic.tool.cli;
 
 import com.anthropic.tool.client.Pricing;
+import com.anthropic.tool.client.model.CitedAnswer;
 import com.anthropic.tool.client.model.Json;
 import com.anthropic.tool.client.model.Message;
 import com.anthropic.tool.client.model.MessagesRequest;
+import com.anthropic.tool.text.ControlChars;
 import java.io.PrintWriter;
+import java.util.Map;
 
 /** Renders a final message and its side notes (usage, thinking, warnings) the CLI.md way. */
 final class MessageOutput {
@@ -22,15 +25,41 @@ final class MessageOutput {
 
   /** Prints the answer: exact text, or the whole message as one JSON line. */
   void printMessage(Message m, String format) {
+    printMessage(m, format, false);
+  }
+
+  /**
+   * Prints the answer; with {@code citations} (format text) each cited span is marked {@code [N]}
+   * and a blank line, {@code Sources:} and one {@code [N] TITLE URL} line per source follow.
+   */
+  void printMessage(Message m, String format, boolean citations) {
     if ("json".equals(format)) {
       out.println(Json.write(m.toJson()));
     } else {
-      String text = m.text();
+      CitedAnswer cited = citations ? m.citedAnswer() : null;
+      String text = cited == null ? m.text() : cited.markedText();
       out.print(text);
-      if (stdoutIsTerminal && !text.endsWith("\n")) {
+      boolean sources = cited != null && !cited.sources().isEmpty();
+      if ((stdoutIsTerminal || sources) && !text.endsWith("\n")) {
         out.println();
       }
+      if (cited != null) {
+        printSources(cited.sources());
+      }
     }
+    out.flush();
+  }
+
+  /** A blank line, {@code Sources:} and {@code [N] TITLE URL} lines; nothing when none. */
+  void printSources(Map<Integer, String> sources) {
+    if (sources.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println("Sources:");
+    sources.forEach(
+        (n, label) ->
+            out.println("[" + n + "] " + (stdoutIsTerminal ? ControlChars.visible(label) : label)));
     out.flush();
   }
 

@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
     })
 final class MessagesCommand implements Callable<Integer> {
   @Mixin PromptInput input = new PromptInput();
+  @Mixin ServerToolOptions serverTools = new ServerToolOptions();
   @Mixin LogOptions log = new LogOptions();
 
   @Option(
@@ -33,6 +34,9 @@ final class MessagesCommand implements Callable<Integer> {
       paramLabel = "FORMAT",
       description = "text (default): the answer text; json: the full Message object.")
   String format = "text";
+
+  @Option(names = "--trace", description = "Show the text of server tool results on stderr.")
+  boolean trace;
 
   @Override
   public Integer call() {
@@ -48,7 +52,10 @@ final class MessagesCommand implements Callable<Integer> {
     try {
       req =
           ExchangeLog.continued(
-              s.requests().build(input.request, input.prompt, s::shortUsage), earlier);
+              s.requests()
+                  .serverTools(serverTools)
+                  .build(input.request, input.prompt, s::shortUsage),
+              earlier);
     } catch (RuntimeException e) {
       s.discardClient();
       throw e;
@@ -69,7 +76,8 @@ final class MessagesCommand implements Callable<Integer> {
     if (input.request.showThinking()) {
       output.printThinking(m.thinking());
     }
-    output.printMessage(m, format);
+    s.serverToolLines(trace).message(m);
+    output.printMessage(m, format, serverTools.citations());
     output.printNotes(m, input.request.usage());
     output.checkSchema(req, m);
     s.out().flush();

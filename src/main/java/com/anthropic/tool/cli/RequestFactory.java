@@ -45,6 +45,7 @@ final class RequestFactory {
         throw CliException.usage("-a " + id + ": uploaded files cannot be attached here");
       };
   private final Map<String, String> fileTypes = new HashMap<>();
+  private ServerToolOptions serverTools;
   private boolean toolsAddedLater;
   private ToolChoice laterToolChoice;
 
@@ -139,6 +140,12 @@ final class RequestFactory {
   /** How {@code -a file_…} learns a file's MIME type (asked once per id). */
   RequestFactory onFileId(Function<String, String> mimeTypeOf) {
     this.fileType = mimeTypeOf;
+    return this;
+  }
+
+  /** The server tool options the requests get ({@link ServerToolRequest}); none by default. */
+  RequestFactory serverTools(ServerToolOptions options) {
+    this.serverTools = options;
     return this;
   }
 
@@ -306,6 +313,7 @@ final class RequestFactory {
     if (o.cache || o.cacheTtl != null) {
       applyCache(b, o.cacheTtl);
     }
+    ServerToolRequest.apply(serverTools, b, ctx.env());
     try {
       return b.build();
     } catch (InvalidRequestException e) {

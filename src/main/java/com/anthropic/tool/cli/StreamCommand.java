@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
     })
 final class StreamCommand implements Callable<Integer> {
   @Mixin PromptInput input = new PromptInput();
+  @Mixin ServerToolOptions serverTools = new ServerToolOptions();
   @Mixin LogOptions log = new LogOptions();
 
   @Option(
@@ -39,6 +40,9 @@ final class StreamCommand implements Callable<Integer> {
           "text (default): the text as it arrives; json: the final Message object;"
               + " jsonl: each event's data, one per line, as it arrives.")
   String format = "text";
+
+  @Option(names = "--trace", description = "Show the text of server tool results on stderr.")
+  boolean trace;
 
   @Override
   public Integer call() {
@@ -54,13 +58,18 @@ final class StreamCommand implements Callable<Integer> {
     try {
       req =
           ExchangeLog.continued(
-              s.requests().build(input.request, input.prompt, s::shortUsage), earlier);
+              s.requests()
+                  .serverTools(serverTools)
+                  .build(input.request, input.prompt, s::shortUsage),
+              earlier);
     } catch (RuntimeException e) {
       s.discardClient();
       throw e;
     }
     StreamRenderer renderer =
-        new StreamRenderer(s.out(), s.err(), s.errStyle(), format, input.request.showThinking());
+        new StreamRenderer(s.out(), s.err(), s.errStyle(), format, input.request.showThinking())
+            .serverTools(
+                s.serverToolLines(trace), serverTools.citations(), s.ctx().stdoutIsTerminal());
     MessageOutput output = s.output();
     boolean tty = s.ctx().stdoutIsTerminal();
     Message m;
@@ -91,6 +100,7 @@ final class StreamCommand implements Callable<Integer> {
         logged.answered("stream", req, ExchangeLog.Outcome.of(m, requestId), input.request.attach);
         return ExitCodes.OK;
       }
+      renderer.printSources(output);
       renderer.endLine(tty);
       if ("json".equals(format)) {
         output.printMessage(m, "json");

@@ -43,6 +43,7 @@ final class ToolLoopCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin RequestOptions request;
   @Mixin ToolOptions toolOptions;
+  @Mixin ServerToolOptions serverTools = new ServerToolOptions();
   @Mixin LogOptions log = new LogOptions();
 
   @Option(
@@ -65,7 +66,7 @@ final class ToolLoopCommand implements Callable<Integer> {
     StoredConversation earlier = logged.continuation(log, request);
     s.startClient();
     MessagesRequest req;
-    RequestFactory requests = s.requests().toolsAddedLater();
+    RequestFactory requests = s.requests().toolsAddedLater().serverTools(serverTools);
     try {
       req = ExchangeLog.continued(requests.build(request, prompt, s::shortUsage), earlier);
     } catch (RuntimeException e) {
@@ -85,12 +86,13 @@ final class ToolLoopCommand implements Callable<Integer> {
               .build();
       ToolLoopRenderer renderer =
           new ToolLoopRenderer(
-              s,
-              format,
-              request.showThinking(),
-              toolOptions.trace,
-              toolOptions.approve && !toolOptions.yes,
-              loop::cancel);
+                  s,
+                  format,
+                  request.showThinking(),
+                  toolOptions.trace,
+                  toolOptions.approve && !toolOptions.yes,
+                  loop::cancel)
+              .serverTools(s.serverToolLines(toolOptions.trace), serverTools.citations());
       Thread onCtrlC =
           new Thread(
               () -> {

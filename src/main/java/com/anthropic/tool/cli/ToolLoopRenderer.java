@@ -211,7 +211,14 @@ final class ToolLoopRenderer implements ToolLoopListener {
     return n == 1 ? "1 API call" : n + " API calls";
   }
 
+  /** Server tool activity lines and, with {@code citations}, the cited spans marked. */
+  ToolLoopRenderer serverTools(ServerToolLines lines, boolean citations) {
+    stream.serverTools(lines, citations, tty);
+    return this;
+  }
+
   void endLine() {
+    stream.printSources(output);
     stream.endLine(tty);
   }
 

@@ -111,7 +111,7 @@ final class ToolSetup {
   static MessagesRequest offer(MessagesRequest req, Toolbox box) {
     List<Tool> tools = new ArrayList<>(req.tools());
     for (Tool t : req.tools()) {
-      if (!box.has(t.name()) && t.raw() != null && !t.raw().has("type")) {
+      if (t.raw() != null && !t.raw().has("type") && !box.has(t.name())) {
         String name = t.name();
         box.add(
             t,
@@ -121,7 +121,7 @@ final class ToolSetup {
       }
     }
     for (Tool t : box.tools()) {
-      if (tools.stream().noneMatch(x -> x.name().equals(t.name()))) {
+      if (tools.stream().noneMatch(x -> t.name().equals(x.name()))) {
         tools.add(t);
       }
     }

@@ -20,6 +20,7 @@ import com.anthropic.tool.client.internal.StreamRetry;
 import com.anthropic.tool.client.model.Json;
 import com.anthropic.tool.client.model.Message;
 import com.anthropic.tool.client.model.MessagesRequest;
+import com.anthropic.tool.client.model.ServerTools;
 import com.anthropic.tool.client.model.TokenCount;
 import com.anthropic.tool.client.stream.MessageStream;
 import com.google.gson.JsonObject;
@@ -133,7 +134,12 @@ public final class AnthropicClient implements AutoCloseable {
     }
     Duration timeout = call.timeout().orElse(max(options.timeout(), request.expectedDuration()));
     return read(
-        json("POST", "/v1/messages", requestBody(request.toJson()), timeout, call),
+        json(
+            "POST",
+            "/v1/messages",
+            requestBody(request.toJson()),
+            timeout,
+            betasFor(request, call)),
         WireShapes::message);
   }
 
@@ -221,9 +227,9 @@ public final class AnthropicClient implements AutoCloseable {
    *
    * @throws ApiException when the API answers with an error status after the retries
    */
-  public MessageStream messagesStream(MessagesRequest request, CallOptions callOptions) {
+  public MessageStream messagesStream(MessagesRequest request, CallOptions requested) {
     Objects.requireNonNull(request, "request");
-    Objects.requireNonNull(callOptions, "callOptions");
+    CallOptions callOptions = betasFor(request, Objects.requireNonNull(requested, "callOptions"));
     JsonObject body = request.toJson();
     body.addProperty("stream", true);
     HttpCall call =
@@ -240,6 +246,11 @@ public final class AnthropicClient implements AutoCloseable {
             call,
             callOptions.retryPolicy(policy),
             response -> eventStream(checked(response))));
+  }
+
+  /** A request with {@code mcp_servers} gets the MCP connector beta on its call, and only it. */
+  private static CallOptions betasFor(MessagesRequest request, CallOptions call) {
+    return request.usesMcpConnector() ? call.withBeta(ServerTools.MCP_CONNECTOR_BETA) : call;
   }
 
   /**

@@ -47,6 +47,20 @@ public final class CallOptions {
     return new Builder();
   }
 
+  /** These options with one more {@code anthropic-beta} value (none added when already there). */
+  public CallOptions withBeta(String name) {
+    if (betas.contains(name)) {
+      return this;
+    }
+    Builder b = new Builder();
+    b.retryPolicy = retryPolicy;
+    b.maxRetries = maxRetries;
+    b.timeout = timeout;
+    b.headers.putAll(headers);
+    b.betas.addAll(betas);
+    return b.beta(name).build();
+  }
+
   /** The retry policy this call runs under, given the client's. */
   public RetryPolicy retryPolicy(RetryPolicy clientPolicy) {
     RetryPolicy p = retryPolicy == null ? clientPolicy : retryPolicy.inheritFrom(clientPolicy);

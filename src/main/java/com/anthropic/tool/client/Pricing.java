@@ -48,15 +48,25 @@ public final class Pricing {
       double input, double cacheWrite5m, double cacheWrite1h, double cacheRead, double output) {}
 
   /**
-   * What one call cost, in USD, by kind of token.
+   * What one call cost, in USD, by kind of token, and its server tool use (web searches).
    *
    * @param model the price table entry used (a model id without its date suffix)
    */
   public record Cost(
-      String model, double input, double cacheWrite, double cacheRead, double output) {
+      String model,
+      double input,
+      double cacheWrite,
+      double cacheRead,
+      double output,
+      double serverTools) {
+    /** A cost of tokens alone (no server tool use). */
+    public Cost(String model, double input, double cacheWrite, double cacheRead, double output) {
+      this(model, input, cacheWrite, cacheRead, output, 0);
+    }
+
     /** The sum of the parts. */
     public double total() {
-      return input + cacheWrite + cacheRead + output;
+      return input + cacheWrite + cacheRead + output + serverTools;
     }
 
     /**
@@ -67,6 +77,17 @@ public final class Pricing {
       return String.format(Locale.ROOT, "$%.6f", total());
     }
   }
+
+  /**
+   * Web search, in USD per 1,000 searches ({@code usage.server_tool_use.web_search_requests}), for
+   * every model, as listed on {@link #SOURCE} ("Web search tool") on {@link #WEB_SEARCH_TAKEN}. Web
+   * fetch costs nothing beyond the tokens of the fetched content; code execution is billed by
+   * container hours, which the usage does not report.
+   */
+  public static final double WEB_SEARCH_PER_1000 = 10.00;
+
+  /** The day {@link #WEB_SEARCH_PER_1000} was taken. */
+  public static final LocalDate WEB_SEARCH_TAKEN = LocalDate.of(2026, 12, 6);
 
   private static final Map<String, Price> TABLE = new LinkedHashMap<>();
 
@@ -131,7 +152,8 @@ public final class Pricing {
             perMillion(orZero(usage.inputTokens()), p.input()),
             perMillion(written5m, p.cacheWrite5m()) + perMillion(written1h, p.cacheWrite1h()),
             perMillion(orZero(usage.cacheReadInputTokens()), p.cacheRead()),
-            perMillion(orZero(usage.outputTokens()), p.output())));
+            perMillion(orZero(usage.outputTokens()), p.output()),
+            usage.webSearchRequests() * WEB_SEARCH_PER_1000 / 1000d));
   }
 
   private static Optional<String> key(String model) {

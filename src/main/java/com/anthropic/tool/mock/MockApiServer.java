@@ -279,6 +279,19 @@ public final class MockApiServer implements AutoCloseable {
     }
   }
 
+  /** The MCP connector's beta, which a request with {@code mcp_servers} needs. */
+  static final String MCP_BETA = "mcp-client-2025-11-20";
+
+  private static List<String> betas(HttpExchange ex) {
+    List<String> out = new java.util.ArrayList<>();
+    for (String h : ex.getRequestHeaders().getOrDefault("anthropic-beta", List.of())) {
+      for (String b : h.split(",")) {
+        out.add(b.strip());
+      }
+    }
+    return out;
+  }
+
   private static String str(JsonObject o, String key) {
     JsonElement e = o.get(key);
     return e != null && e.isJsonPrimitive() ? e.getAsString() : null;
@@ -294,6 +307,13 @@ public final class MockApiServer implements AutoCloseable {
       answer = MockMessages.withText(answer, MockText.deltas(given));
     }
     String id = String.format("msg_mock_%06d", messages.incrementAndGet());
+    if (body.has("mcp_servers") && !betas(ex).contains(MCP_BETA)) {
+      throw MockError.invalid("mcp_servers: the MCP connector needs anthropic-beta: " + MCP_BETA);
+    }
+    List<JsonObject> serverBlocks =
+        MockServerTools.blocks(
+            body, id, MockMessages.lastUserText(body.getAsJsonArray("messages")));
+    JsonObject serverCounts = MockServerTools.usage(body);
     JsonElement stream = body.get("stream");
     if (stream != null && stream.isJsonPrimitive() && stream.getAsBoolean()) {
       ex.getResponseHeaders().set("content-type", "text/event-stream; charset=utf-8");
@@ -303,7 +323,8 @@ public final class MockApiServer implements AutoCloseable {
       String failWith = ex.getRequestHeaders().getFirst(STREAM_ERROR_KNOB);
       OutputStream out = ex.getResponseBody();
       boolean first = true;
-      for (JsonObject event : MockMessages.events(id, answer)) {
+      for (JsonObject event :
+          MockServerTools.events(MockMessages.events(id, answer), serverBlocks, serverCounts)) {
         boolean delta = event.get("type").getAsString().equals("content_block_delta");
         if (delta && !first && pace > 0) {
           pause(pace);
@@ -324,7 +345,10 @@ public final class MockApiServer implements AutoCloseable {
       out.close();
     } else {
       rateLimitHeaders(ex);
-      sendJson(ex, 200, MockMessages.message(id, answer));
+      sendJson(
+          ex,
+          200,
+          MockServerTools.message(MockMessages.message(id, answer), serverBlocks, serverCounts));
     }
   }
 

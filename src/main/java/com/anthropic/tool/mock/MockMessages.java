@@ -319,7 +319,7 @@ final class MockMessages {
     return list;
   }
 
-  private static String lastUserText(JsonArray messages) {
+  static String lastUserText(JsonArray messages) {
     for (int i = messages.size() - 1; i >= 0; i--) {
       JsonObject m = messages.get(i).getAsJsonObject();
       if ("user".equals(m.get("role").getAsString())) {

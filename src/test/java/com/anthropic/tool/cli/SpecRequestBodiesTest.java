@@ -5,25 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.mockserver.model.HttpRequest.request;
 import static org.mockserver.model.HttpResponse.response;
 
-import com.anthropic.tool.client.TestServers;
 import com.anthropic.tool.client.model.Json;
 import com.google.gson.JsonObject;
 import com.networknt.schema.Error;
-import com.networknt.schema.InputFormat;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +30,6 @@ import org.mockserver.model.HttpRequest;
 class SpecRequestBodiesTest {
   private static ClientAndServer server;
   private static JsonObject spec;
-  private static final Map<String, Schema> SCHEMAS = new HashMap<>();
   @TempDir Path tmp;
 
   private static final String MESSAGE =
@@ -48,14 +38,7 @@ class SpecRequestBodiesTest {
 
   @BeforeAll
   static void start() throws IOException {
-    Path dir = TestServers.sharedFixtures().map(p -> p.resolve("openapi")).orElse(null);
-    Assumptions.assumeTrue(dir != null && Files.isDirectory(dir), "../shared/fixtures is absent");
-    Path largest;
-    try (Stream<Path> files = Files.list(dir)) {
-      largest =
-          files.max((a, b) -> Long.compare(a.toFile().length(), b.toFile().length())).orElseThrow();
-    }
-    spec = Json.parseObject(Files.readString(largest, StandardCharsets.UTF_8));
+    spec = SpecSchemas.spec();
     server = ClientAndServer.startClientAndServer(0);
   }
 
@@ -114,26 +97,15 @@ class SpecRequestBodiesTest {
     }
   }
 
-  /** The spec's component schema {@code name}, its {@code $ref}s resolved inside the spec. */
-  private static synchronized Schema schema(String name) {
-    return SCHEMAS.computeIfAbsent(
-        name,
-        n -> {
-          JsonObject root = spec.deepCopy();
-          root.addProperty("$ref", "#/components/schemas/" + n);
-          return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-              .getSchema(Json.write(root), InputFormat.JSON);
-        });
-  }
-
   private static List<Error> errors(String schemaName, JsonObject body) {
-    return schema(schemaName).validate(Json.write(body), InputFormat.JSON);
+    return SpecSchemas.errors(schemaName, body);
   }
 
   private CommandHarness harness() {
     return new CommandHarness()
         .env("ANTHROPIC_BASE_URL", "http://127.0.0.1:" + server.getPort())
         .env("ANTHROPIC_API_KEY", "sk-test")
+        .env("PATH", System.getenv("PATH")) // a --tool command (cat) is looked up before sending
         .env("XDG_CONFIG_HOME", tmp.resolve("config").toString())
         .env("XDG_CACHE_HOME", tmp.resolve("cache").toString());
   }
@@ -397,5 +369,192 @@ class SpecRequestBodiesTest {
     assertFalse(errors("CreateMessageParams", body).isEmpty(), "format needs a schema");
     body.add("output_config", Json.parseObject("{\"effort\":\"xhigh\"}"));
     assertEquals(List.of(), errors("CreateMessageParams", body));
+  }
+
+  /** A server tool flag form and the fields it must send, exactly. */
+  private record ServerToolCase(String[] args, String fields) {}
+
+  private static final String TOKEN = "tok-secret-0123456789";
+
+  private static List<ServerToolCase> serverToolCases() {
+    String search = "{\"type\":\"web_search_20260209\",\"name\":\"web_search\"";
+    String fetch = "{\"type\":\"web_fetch_20260309\",\"name\":\"web_fetch\"";
+    String code = "{\"type\":\"code_execution_20260120\",\"name\":\"code_execution\"}";
+    String mcp =
+        "\"mcp_servers\":[{\"type\":\"url\",\"url\":\"https://mcp.example.com/sse\","
+            + "\"name\":\"docs\",\"authorization_token\":\""
+            + TOKEN
+            + "\"}]";
+    String toolset = "{\"type\":\"mcp_toolset\",\"mcp_server_name\":\"docs\"}";
+    String mcpFlag = "https://mcp.example.com/sse name=docs token-env=MCP_TOKEN";
+    return List.of(
+        new ServerToolCase(new String[] {"--web-search"}, "{\"tools\":[" + search + "}]}"),
+        new ServerToolCase(
+            new String[] {"--web-search-max-uses", "3"},
+            "{\"tools\":[" + search + ",\"max_uses\":3}]}"),
+        new ServerToolCase(
+            new String[] {
+              "--web-search",
+              "--allow-domain",
+              "en.wikipedia.org",
+              "--allow-domain",
+              "docs.x.org/api"
+            },
+            "{\"tools\":["
+                + search
+                + ",\"allowed_domains\":[\"en.wikipedia.org\",\"docs.x.org/api\"]}]}"),
+        new ServerToolCase(
+            new String[] {"--web-search", "--block-domain", "spam.example"},
+            "{\"tools\":[" + search + ",\"blocked_domains\":[\"spam.example\"]}]}"),
+        new ServerToolCase(
+            new String[] {"--web-search", "--user-location", "Oslo,Oslo,no,Europe/Oslo"},
+            "{\"tools\":["
+                + search
+                + ",\"user_location\":{\"type\":\"approximate\",\"city\":\"Oslo\","
+                + "\"region\":\"Oslo\",\"country\":\"NO\",\"timezone\":\"Europe/Oslo\"}}]}"),
+        new ServerToolCase(
+            new String[] {"--web-search", "--user-location", ",,US"},
+            "{\"tools\":["
+                + search
+                + ",\"user_location\":{\"type\":\"approximate\",\"country\":\"US\"}}]}"),
+        new ServerToolCase(new String[] {"--web-fetch"}, "{\"tools\":[" + fetch + "}]}"),
+        new ServerToolCase(
+            new String[] {"--web-fetch-max-uses", "2", "--allow-domain", "example.com"},
+            "{\"tools\":[" + fetch + ",\"max_uses\":2,\"allowed_domains\":[\"example.com\"]}]}"),
+        new ServerToolCase(
+            new String[] {"--web-search", "--web-fetch", "--block-domain", "x.example"},
+            "{\"tools\":["
+                + search
+                + ",\"blocked_domains\":[\"x.example\"]},"
+                + fetch
+                + ",\"blocked_domains\":[\"x.example\"]}]}"),
+        new ServerToolCase(new String[] {"--code-execution"}, "{\"tools\":[" + code + "]}"),
+        new ServerToolCase(
+            new String[] {"--code-execution", "--container", "container_011"},
+            "{\"tools\":[" + code + "],\"container\":\"container_011\"}"),
+        new ServerToolCase(
+            new String[] {"--metadata-user", "user-7f3a"},
+            "{\"metadata\":{\"user_id\":\"user-7f3a\"}}"),
+        new ServerToolCase(new String[] {"--inference-geo", "us"}, "{\"inference_geo\":\"us\"}"),
+        new ServerToolCase(
+            new String[] {"--mcp-server", mcpFlag}, "{\"tools\":[" + toolset + "]," + mcp + "}"),
+        new ServerToolCase(
+            new String[] {
+              "--mcp-server",
+              "https://a.example.com/mcp",
+              "--mcp-server",
+              "https://b.example.com/x name=b"
+            },
+            "{\"tools\":[{\"type\":\"mcp_toolset\",\"mcp_server_name\":\"a-example-com\"},"
+                + "{\"type\":\"mcp_toolset\",\"mcp_server_name\":\"b\"}],"
+                + "\"mcp_servers\":[{\"type\":\"url\",\"url\":\"https://a.example.com/mcp\","
+                + "\"name\":\"a-example-com\"},{\"type\":\"url\","
+                + "\"url\":\"https://b.example.com/x\",\"name\":\"b\"}]}"),
+        new ServerToolCase(
+            new String[] {
+              "--web-search-max-uses",
+              "1",
+              "--web-fetch",
+              "--code-execution",
+              "--container",
+              "c1",
+              "--mcp-server",
+              mcpFlag,
+              "--metadata-user",
+              "u1",
+              "--inference-geo",
+              "global",
+              "--citations"
+            },
+            "{\"tools\":["
+                + search
+                + ",\"max_uses\":1},"
+                + fetch
+                + "},"
+                + code
+                + ","
+                + toolset
+                + "],"
+                + mcp
+                + ",\"container\":\"c1\",\"metadata\":{\"user_id\":\"u1\"},"
+                + "\"inference_geo\":\"global\"}"));
+  }
+
+  @Test
+  void should_send_exactly_the_server_tool_fields_the_spec_accepts_with_the_beta_only_for_mcp() {
+    List<String> failures = new ArrayList<>();
+    int checked = 0;
+    for (Command c : COMMANDS) {
+      if (c.args()[0].equals("count-tokens")) {
+        continue; // the server tool options are not count-tokens options
+      }
+      boolean batch = c.args()[0].equals("batches");
+      for (ServerToolCase v : serverToolCases()) {
+        List<String> args = new ArrayList<>(List.of(c.args()));
+        args.addAll(List.of(v.args()));
+        if (!batch) {
+          args.add("Hi");
+        }
+        CommandHarness.Result r =
+            harness()
+                .env("MCP_TOKEN", TOKEN)
+                .stdin("one prompt\nanother\n")
+                .run(args.toArray(String[]::new));
+        assertEquals(0, r.exitCode(), r.describe());
+        assertFalse(
+            (r.out() + r.err()).contains(TOKEN), "the MCP token is never shown: " + r.describe());
+        HttpRequest[] sent = server.retrieveRecordedRequests(request().withPath(c.path()));
+        assertEquals(1, sent.length, r.describe());
+        server.clear(request().withPath(c.path()), org.mockserver.model.ClearType.LOG);
+        JsonObject body =
+            Json.parseObject(new String(sent[0].getBodyAsRawBytes(), StandardCharsets.UTF_8));
+        JsonObject params =
+            batch
+                ? body.getAsJsonArray("requests").get(0).getAsJsonObject().getAsJsonObject("params")
+                : body;
+        JsonObject want = Json.parseObject(v.fields());
+        for (String field :
+            List.of("tools", "mcp_servers", "container", "metadata", "inference_geo")) {
+          if (!java.util.Objects.equals(want.get(field), params.get(field))) {
+            failures.add(
+                String.join(" ", args)
+                    + ": "
+                    + field
+                    + " "
+                    + params.get(field)
+                    + ", want "
+                    + want.get(field));
+          }
+        }
+        boolean mcp = want.has("mcp_servers");
+        String schema = mcp ? c.beta() : c.schema();
+        List<Error> errors = errors(schema, body);
+        if (!errors.isEmpty()) {
+          failures.add(String.join(" ", args) + " -> " + schema + ": " + errors);
+        }
+        String beta = sent[0].getFirstHeader("anthropic-beta");
+        if (mcp != beta.contains("mcp-client-2025-11-20")) {
+          failures.add(String.join(" ", args) + ": anthropic-beta '" + beta + "'");
+        }
+        checked++;
+      }
+    }
+    assertEquals(List.of(), failures);
+    assertEquals(4 * serverToolCases().size(), checked);
+  }
+
+  @Test
+  void should_tell_the_beta_schema_from_the_plain_one_for_mcp_servers() {
+    JsonObject body =
+        sent(
+            "/v1/messages",
+            "messages",
+            "--mcp-server",
+            "https://mcp.example.com/sse name=docs",
+            "Hi");
+    assertValid("BetaCreateMessageParams", body);
+    assertFalse(
+        errors("CreateMessageParams", body).isEmpty(),
+        "mcp_servers exists only in the beta schema: the check can tell the two apart");
   }
 }

@@ -29,6 +29,7 @@ public final class Examples {
     m.put("stream", StreamText::run);
     m.put("accumulate", Accumulate::run);
     m.put("count-tokens", CountTokens::run);
+    m.put("web-search", WebSearch::run);
     m.put("models", ListModels::run);
     m.put("batch", BatchEndToEnd::run);
     m.put("errors", ErrorsAndRetries::run);

@@ -205,6 +205,72 @@ public sealed interface ContentBlock {
     }
   }
 
+  /**
+   * A call of a tool that runs on Anthropic's side ({@code web_search}, {@code web_fetch}, {@code
+   * code_execution}, {@code bash_code_execution}, ...). Sent back unchanged.
+   */
+  record ServerToolUse(String id, String name, JsonObject input, JsonObject raw)
+      implements ContentBlock {
+    @Override
+    public String type() {
+      return "server_tool_use";
+    }
+
+    @Override
+    public JsonObject toJson() {
+      return raw == null ? new JsonObject() : raw.deepCopy();
+    }
+  }
+
+  /**
+   * The result of a server tool call: {@code web_search_tool_result}, {@code
+   * web_fetch_tool_result}, {@code code_execution_tool_result}, {@code
+   * bash_code_execution_tool_result}, {@code text_editor_code_execution_tool_result}, ... Its
+   * {@code content} is kept as sent; {@link ServerToolResults} reads it.
+   */
+  record ServerToolResult(String type, String toolUseId, JsonElement content, JsonObject raw)
+      implements ContentBlock {
+    @Override
+    public JsonObject toJson() {
+      return raw == null ? new JsonObject() : raw.deepCopy();
+    }
+
+    /** The {@code error_code} when the call failed ({@code max_uses_exceeded}, ...), else null. */
+    public String errorCode() {
+      return content != null && content.isJsonObject()
+          ? Json.str(content.getAsJsonObject(), "error_code")
+          : null;
+    }
+  }
+
+  /** A call of a tool on a remote MCP server through the MCP connector (beta). */
+  record McpToolUse(String id, String name, String serverName, JsonObject input, JsonObject raw)
+      implements ContentBlock {
+    @Override
+    public String type() {
+      return "mcp_tool_use";
+    }
+
+    @Override
+    public JsonObject toJson() {
+      return raw == null ? new JsonObject() : raw.deepCopy();
+    }
+  }
+
+  /** What a remote MCP server answered (MCP connector, beta): text, or blocks of text. */
+  record McpToolResult(String toolUseId, boolean isError, String text, JsonObject raw)
+      implements ContentBlock {
+    @Override
+    public String type() {
+      return "mcp_tool_result";
+    }
+
+    @Override
+    public JsonObject toJson() {
+      return raw == null ? new JsonObject() : raw.deepCopy();
+    }
+  }
+
   /** A block type this library does not model (server tools, web search results, ...). */
   record Unknown(String type, JsonObject raw) implements ContentBlock {
     @Override
@@ -251,7 +317,25 @@ public sealed interface ContentBlock {
         return new Thinking(Json.str(o, "thinking"), Json.str(o, "signature"), o);
       case "redacted_thinking":
         return new RedactedThinking(Json.str(o, "data"), o);
+      case "server_tool_use":
+        return new ServerToolUse(Json.str(o, "id"), Json.str(o, "name"), Json.obj(o, "input"), o);
+      case "mcp_tool_use":
+        return new McpToolUse(
+            Json.str(o, "id"),
+            Json.str(o, "name"),
+            Json.str(o, "server_name"),
+            Json.obj(o, "input"),
+            o);
+      case "mcp_tool_result":
+        return new McpToolResult(
+            Json.str(o, "tool_use_id"),
+            Boolean.TRUE.equals(Json.bool(o, "is_error")),
+            ServerToolResults.text(o.get("content")),
+            o);
       default:
+        if (type.endsWith("_tool_result") && o.has("tool_use_id")) {
+          return new ServerToolResult(type, Json.str(o, "tool_use_id"), o.get("content"), o);
+        }
         return new Unknown(type, o);
     }
   }

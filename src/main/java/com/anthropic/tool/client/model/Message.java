@@ -134,6 +134,33 @@ public record Message(
     return out;
   }
 
+  /** Every citation of the answer's text blocks, in order (repeats included). */
+  public List<Citation> citations() {
+    List<Citation> out = new ArrayList<>();
+    for (ContentBlock b : content) {
+      if (b instanceof ContentBlock.Text) {
+        out.addAll(CitedAnswer.citations((ContentBlock.Text) b));
+      }
+    }
+    return out;
+  }
+
+  /** The text with {@code [N]} marks and its numbered sources ({@link CitedAnswer}). */
+  public CitedAnswer citedAnswer() {
+    return CitedAnswer.of(content);
+  }
+
+  /** The calls of server tools (web search, web fetch, code execution) the answer holds. */
+  public List<ContentBlock.ServerToolUse> serverToolUses() {
+    List<ContentBlock.ServerToolUse> out = new ArrayList<>();
+    for (ContentBlock b : content) {
+      if (b instanceof ContentBlock.ServerToolUse) {
+        out.add((ContentBlock.ServerToolUse) b);
+      }
+    }
+    return out;
+  }
+
   /** The thinking text of all thinking blocks. */
   public String thinking() {
     StringBuilder sb = new StringBuilder();

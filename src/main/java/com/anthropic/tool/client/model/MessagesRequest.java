@@ -211,6 +211,15 @@ public record MessagesRequest(
   }
 
   /**
+   * Whether the request uses the MCP connector ({@code mcp_servers}), which needs the beta {@link
+   * ServerTools#MCP_CONNECTOR_BETA}; {@code AnthropicClient} adds it to such calls.
+   */
+  public boolean usesMcpConnector() {
+    JsonArray servers = Json.arr(extra, "mcp_servers");
+    return servers != null && !servers.isEmpty();
+  }
+
+  /**
    * The longest a non-streaming call may take to answer: 3600 s × max_tokens / 128 000, at most 600
    * s (the official SDKs' rule).
    */
@@ -340,8 +349,50 @@ public record MessagesRequest(
       return this;
     }
 
+    /** Adds a tool: a client tool, or a server tool from {@link ServerTools}. */
+    public Builder addTool(Tool tool) {
+      this.tools.add(Objects.requireNonNull(tool, "tool"));
+      return this;
+    }
+
+    /**
+     * Adds a remote MCP server (the MCP connector, beta): its {@code mcp_servers} entry and the
+     * {@code mcp_toolset} tool that offers its tools.
+     */
+    public Builder addMcpServer(ServerTools.McpServer server) {
+      JsonArray servers = Json.arr(extra, "mcp_servers");
+      if (servers == null) {
+        servers = new JsonArray();
+        extra.add("mcp_servers", servers);
+      }
+      servers.add(server.toJson());
+      return addTool(ServerTools.mcpToolset(server.name()));
+    }
+
+    /** {@code container}: the id of a code execution container to reuse. */
+    public Builder container(String id) {
+      return putExtra("container", id == null ? null : new com.google.gson.JsonPrimitive(id));
+    }
+
+    /** {@code inference_geo}: where the model runs ({@code us}, {@code global}, ...). */
+    public Builder inferenceGeo(String geo) {
+      return putExtra("inference_geo", geo == null ? null : new com.google.gson.JsonPrimitive(geo));
+    }
+
+    /** {@code metadata.user_id}: an opaque id of the end user (no name or email). */
+    public Builder metadataUserId(String userId) {
+      JsonObject m = metadata == null ? new JsonObject() : metadata.deepCopy();
+      m.addProperty("user_id", userId);
+      this.metadata = m;
+      return this;
+    }
+
     /** Adds a field this library does not model; it is sent as given. */
     public Builder putExtra(String name, JsonElement value) {
+      if (value == null) {
+        this.extra.remove(name);
+        return this;
+      }
       this.extra.add(name, value);
       return this;
     }
@@ -442,8 +493,18 @@ public record MessagesRequest(
           && outputConfig.schema() == null) {
         throw new InvalidRequestException("output_config.format.schema must be a JSON object");
       }
+      JsonArray servers = Json.arr(extra, "mcp_servers");
+      if (servers != null && servers.size() > 20) {
+        throw new InvalidRequestException(
+            "mcp_servers takes at most 20 servers, got " + servers.size());
+      }
+      String userId = metadata == null ? null : Json.str(metadata, "user_id");
+      if (userId != null && userId.length() > 512) {
+        throw new InvalidRequestException(
+            "metadata.user_id must be at most 512 characters, got " + userId.length());
+      }
       if (toolChoice != null && "tool".equals(toolChoice.type())) {
-        boolean known = tools.stream().anyMatch(t -> t.name().equals(toolChoice.name()));
+        boolean known = tools.stream().anyMatch(t -> toolChoice.name().equals(t.name()));
         if (!known && !tools.isEmpty()) {
           throw new InvalidRequestException(
               "tool_choice names " + toolChoice.name() + ", which is not among the tools");

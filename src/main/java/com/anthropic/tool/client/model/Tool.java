@@ -1,11 +1,10 @@
 package com.anthropic.tool.client.model;
 
 import com.google.gson.JsonObject;
-import java.util.Objects;
 
 /**
  * A tool definition. Server tools (web search, ...) and fields not modelled here are kept in {@code
- * raw}.
+ * raw}. A typed tool without a name ({@code mcp_toolset}) has a null {@code name}.
  */
 public record Tool(
     String name,
@@ -14,7 +13,9 @@ public record Tool(
     CacheControl cacheControl,
     JsonObject raw) {
   public Tool {
-    Objects.requireNonNull(name, "name");
+    if (name == null && (raw == null || Json.str(raw, "type") == null)) {
+      throw new NullPointerException("name");
+    }
   }
 
   public static Tool of(String name, String description, JsonObject inputSchema) {
@@ -27,7 +28,7 @@ public record Tool(
 
   public JsonObject toJson() {
     JsonObject o = Json.base(raw);
-    o.addProperty("name", name);
+    Json.put(o, "name", name);
     Json.put(o, "description", description);
     Json.put(o, "input_schema", inputSchema);
     Json.put(o, "cache_control", cacheControl == null ? null : cacheControl.toJson());
@@ -36,7 +37,8 @@ public record Tool(
 
   public static Tool fromJson(JsonObject o) {
     String name = Json.str(o, "name");
-    if (name == null || name.isBlank()) {
+    boolean typed = Json.str(o, "type") != null;
+    if (name == null && !typed || name != null && name.isBlank()) {
       throw new IllegalArgumentException("a tool needs a non-empty name");
     }
     return new Tool(
