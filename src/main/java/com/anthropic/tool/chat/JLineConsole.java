@@ -1,6 +1,7 @@
 package com.anthropic.tool.chat;
 
 import com.anthropic.tool.config.PrivateDirs;
+import com.anthropic.tool.toolbox.Pager;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -157,15 +158,37 @@ final class JLineConsole implements Console {
   }
 
   @Override
-  public boolean confirm(String question) throws Cleared {
+  public String ask(String question) throws Cleared {
     terminal.writer().flush();
     try {
-      String a = reader.readLine(question).strip().toLowerCase(java.util.Locale.ROOT);
-      return a.equals("y") || a.equals("yes");
+      return reader.readLine(question);
     } catch (UserInterruptException e) {
       throw new Cleared();
     } catch (EndOfFileException e) {
-      return false;
+      return null;
+    }
+  }
+
+  @Override
+  public void page(String text) {
+    terminal.writer().flush();
+    if (Terminal.TYPE_DUMB.equals(terminal.getType())) {
+      Console.super.page(text);
+      return;
+    }
+    terminal.pause();
+    boolean shown;
+    try {
+      shown = Pager.of(env, ProcessBuilder.Redirect.INHERIT).show(text);
+    } finally {
+      try {
+        terminal.resume();
+      } catch (RuntimeException e) {
+        // the terminal is gone
+      }
+    }
+    if (!shown) {
+      Console.super.page(text);
     }
   }
 
