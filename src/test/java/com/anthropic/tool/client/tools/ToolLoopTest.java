@@ -518,6 +518,78 @@ class ToolLoopTest {
     assertTrue(api.bodies().get(1).contains(ToolLoop.UNPARSED_INPUT), api.bodies().get(1));
   }
 
+  /** A server that answers every request 529 (overloaded) and counts them. */
+  private static com.sun.net.httpserver.HttpServer overloaded(
+      java.util.concurrent.atomic.AtomicInteger requests) throws java.io.IOException {
+    var server =
+        com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/v1/messages",
+        ex -> {
+          requests.incrementAndGet();
+          ex.getRequestBody().readAllBytes();
+          byte[] b =
+              "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"busy\"}}"
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          ex.getResponseHeaders().add("content-type", "application/json");
+          ex.sendResponseHeaders(529, b.length);
+          ex.getResponseBody().write(b);
+          ex.close();
+        });
+    server.start();
+    return server;
+  }
+
+  @ParameterizedTest(name = "sleeper notices the interrupt={0}")
+  @ValueSource(booleans = {true, false})
+  void should_end_a_wait_before_a_retry_on_cancel_and_send_nothing_after_it(boolean honest)
+      throws Exception {
+    var requests = new java.util.concurrent.atomic.AtomicInteger();
+    var server = overloaded(requests);
+    CountDownLatch sleeping = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicReference<ToolLoop> loopRef =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    com.anthropic.tool.client.http.Sleeper sleeper =
+        honest
+            ? d -> {
+              sleeping.countDown();
+              new CountDownLatch(1).await(); // until interrupted
+            }
+            : d -> {
+              sleeping.countDown();
+              loopRef.get().cancel(); // the cancel lands as the wait ends
+            };
+    try (AnthropicClient retrying =
+        AnthropicClient.builder()
+            .apiKey("k")
+            .baseUrl("http://127.0.0.1:" + server.getAddress().getPort())
+            .maxRetries(5)
+            .sleeper(sleeper)
+            .build()) {
+      ToolLoop loop = ToolLoop.builder(retrying).executor(ToolLoopTest::weather).build();
+      loopRef.set(loop);
+      java.util.concurrent.CompletableFuture<Throwable> ended =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  loop.stream(request(), new ToolLoopListener() {});
+                  return null;
+                } catch (RuntimeException e) {
+                  return e;
+                }
+              });
+      assertTrue(sleeping.await(10, TimeUnit.SECONDS), "no retry wait");
+      loop.cancel();
+
+      Throwable e = ended.get(10, TimeUnit.SECONDS);
+      assertTrue(e instanceof ToolLoopCancelledException, String.valueOf(e));
+      assertEquals(1, requests.get(), "no request after the cancel");
+    } finally {
+      server.stop(0);
+    }
+  }
+
   @Test
   void should_cancel_a_running_tool_and_end_with_the_transcript() throws Exception {
     api.answer(
