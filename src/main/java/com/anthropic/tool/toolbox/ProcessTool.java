@@ -91,7 +91,7 @@ public final class ProcessTool implements ToolExecutor {
     }
     Process p;
     try {
-      p = pb.start();
+      p = ProcessGroups.start(pb);
     } catch (IOException e) {
       settings.processes().leave();
       return ToolOutput.error("cannot run " + command.get(0) + ": " + e.getMessage());
@@ -106,7 +106,7 @@ public final class ProcessTool implements ToolExecutor {
       feeder.start();
       long deadline = System.nanoTime() + settings.timeout().toNanos();
       if (!p.waitFor(settings.timeout().toNanos(), TimeUnit.NANOSECONDS)) {
-        ProcessRegistry.killTree(p);
+        ProcessGroups.kill(p);
         out.join(Duration.ofSeconds(1));
         err.join(Duration.ofSeconds(1));
         return ToolOutput.error(
@@ -129,11 +129,11 @@ public final class ProcessTool implements ToolExecutor {
       }
       return ToolOutput.ok(out.text());
     } catch (InterruptedException e) {
-      ProcessRegistry.killTree(p);
+      ProcessGroups.kill(p);
       throw e;
     } finally {
       if (p.isAlive()) {
-        ProcessRegistry.killTree(p);
+        ProcessGroups.kill(p);
       }
       settings.processes().remove(p);
       settings.processes().leave();
