@@ -228,4 +228,46 @@ class TerminalSignalsIT {
 
     awaitNoToolProcess("SIGHUP");
   }
+
+  @Test
+  void should_give_keys_typed_right_after_ctrl_c_to_the_new_prompt() throws Exception {
+    shell();
+    Path exit = start("./anthropic chat -m claude-test");
+    tmux.awaitScreen("the chat", "/help for commands");
+    awaitPrompt();
+    tmux.keys("-l", "hello there");
+    tmux.awaitScreen("the line", "> hello there");
+    tmux.keys("C-c", "-l", "/usage"); // one send-keys: typed at once
+
+    tmux.awaitScreen("the new prompt with the keys typed after Ctrl-C", "> /usage");
+    String screen = tmux.screenQuietly();
+    assertTrue(!screen.contains("hello there/"), screen);
+    tmux.keys("Enter");
+    tmux.awaitScreen("the slash command's answer", "no answers yet");
+    awaitPrompt();
+    tmux.keys("C-d");
+    assertEquals("0", exitCode(exit), tmux.screenQuietly());
+    assertEquals(0, api.bodies().size(), "nothing went to the model");
+  }
+
+  @Test
+  void should_suspend_on_ctrl_z_and_redraw_the_line_being_edited_on_fg() throws Exception {
+    shell();
+    Path exit = start("./anthropic chat -m claude-test");
+    tmux.awaitScreen("the chat", "/help for commands");
+    awaitPrompt();
+    tmux.keys("-l", "half typed");
+    tmux.awaitScreen("the line", "> half typed");
+
+    tmux.keys("C-z");
+    tmux.awaitScreen("the job stopped", "Stopped");
+    tmux.type("fg");
+    tmux.await(
+        "the prompt and the line redrawn",
+        () -> tmux.screenQuietly().strip().endsWith("> half typed"));
+    tmux.keys("-l", " more");
+    tmux.awaitScreen("the line edited on", "> half typed more");
+    tmux.keys("C-u", "C-d");
+    assertEquals("0", exitCode(exit), tmux.screenQuietly());
+  }
 }
