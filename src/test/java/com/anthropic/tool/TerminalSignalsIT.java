@@ -4,6 +4,7 @@ import static com.anthropic.tool.client.tools.ScriptedApi.message;
 import static com.anthropic.tool.client.tools.ScriptedApi.text;
 import static com.anthropic.tool.client.tools.ScriptedApi.toolUse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.anthropic.tool.client.tools.ScriptedApi;
 import java.io.IOException;
@@ -241,7 +242,7 @@ class TerminalSignalsIT {
 
     tmux.awaitScreen("the new prompt with the keys typed after Ctrl-C", "> /usage");
     String screen = tmux.screenQuietly();
-    assertTrue(!screen.contains("hello there/"), screen);
+    assertFalse(screen.contains("hello there/"), screen);
     tmux.keys("Enter");
     tmux.awaitScreen("the slash command's answer", "no answers yet");
     awaitPrompt();
