@@ -42,6 +42,7 @@ class BadInputIT {
         dir.resolve("cut.jsonl"),
         "{\"custom_id\":\"a\",\"params\":{\"model\":\"m\",\"max_tokens\":5,\"messages\":"
             + "[{\"role\":\"user\",\"content\":\"hi\"}]}}\n{\"custom_id\":\"b\",\"params\":{\n");
+    new ProcessBuilder("mkfifo", dir.resolve("fifo").toString()).start().waitFor();
   }
 
   @AfterAll
@@ -74,6 +75,12 @@ class BadInputIT {
                 "cut.jsonl",
                 "line 2, column"),
             row(List.of("messages", "--max-tokens", "abc", "hi"), "--max-tokens", "abc"),
+            row(List.of("messages", "-a", "/dev/zero", "hi"), "--attach", "not a regular file"),
+            row(List.of("files", "upload", f + "fifo"), "fifo", "not a regular file"),
+            new Row(
+                List.of("--debug", "messages", "hi"),
+                Map.of("ANTHROPIC_BASE_URL", "http://127.0.0.1:9/gw?key=pw-BADIT"),
+                List.of("query string")),
             new Row(
                 List.of("--debug", "messages", "hi"),
                 Map.of("ANTHROPIC_BASE_URL", "http://user:pw-BADIT@127.0.0.1:9"),

@@ -8,6 +8,7 @@ import com.anthropic.tool.client.tools.ToolCall;
 import com.anthropic.tool.client.tools.ToolLoop;
 import com.anthropic.tool.client.tools.ToolLoopListener;
 import com.anthropic.tool.client.tools.ToolOutput;
+import com.anthropic.tool.text.ControlChars;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,6 +99,7 @@ final class AnswerRecorder implements ToolLoopListener {
     } else {
       line += " → ok" + (trace && !text.isEmpty() ? ": " + text : "");
     }
+    line = ControlChars.visible(line); // a tool's name, input and output never drive the terminal
     info.println(styled ? MarkdownStyler.DIM + line + MarkdownStyler.NORMAL : line);
     info.flush();
   }

@@ -67,6 +67,31 @@ final class Attachments {
     return asText(bytes) != null ? "text/plain" : "application/octet-stream";
   }
 
+  /** How many bytes of a file's start {@link #mimeTypeOfStart} looks at. */
+  static final int SNIFF_BYTES = 64 * 1024;
+
+  /**
+   * The MIME type of a file to upload from its first bytes (up to {@link #SNIFF_BYTES}): sniffed,
+   * else text/plain when they are UTF-8 without NUL (a character cut at the end is fine), else
+   * octet-stream.
+   */
+  static String mimeTypeOfStart(byte[] start) {
+    String type = sniff(start);
+    if (type != null) {
+      return type;
+    }
+    int end = start.length;
+    // drop a UTF-8 sequence cut by the end of the sample: at most 3 continuation-or-lead bytes
+    for (int i = 0; i < 3 && end > 0 && (start[end - 1] & 0xC0) == 0x80; i++) {
+      end--;
+    }
+    if (end > 0 && (start[end - 1] & 0xC0) == 0xC0) {
+      end--;
+    }
+    byte[] whole = start.length == end ? start : java.util.Arrays.copyOf(start, end);
+    return start.length < SNIFF_BYTES ? mimeType(start) : mimeType(whole);
+  }
+
   /** Whether an {@code -a} value names an uploaded file ({@code file_…}) rather than a path. */
   static boolean isFileId(String s) {
     return s.matches("file_[A-Za-z0-9]+") && !java.nio.file.Files.exists(java.nio.file.Path.of(s));

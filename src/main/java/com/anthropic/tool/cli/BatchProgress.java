@@ -13,23 +13,20 @@ import java.io.PrintWriter;
 final class BatchProgress {
   private static final long PLAIN_EVERY_NANOS = 60_000_000_000L;
   private final PrintWriter err;
-  private final boolean live;
+  private final LiveLine live;
   private String last;
   private long lastAt;
 
   BatchProgress(CommandSupport s) {
     this.err = s.err();
-    this.live = s.ctx().stderrIsTerminal() && s.errStyle().enabled();
+    this.live = new LiveLine(s);
   }
 
   MessageBatch waitFor(AnthropicClient client, String id, Batches.BatchWait wait) {
     try {
       return client.batches().waitUntilEnded(id, wait, this::show);
     } finally {
-      if (live && last != null) {
-        err.print("\n");
-        err.flush();
-      }
+      live.end();
     }
   }
 
@@ -37,9 +34,8 @@ final class BatchProgress {
     String line =
         "batch " + b.id() + ": " + b.processingStatus() + " (" + ResourceOutput.counts(b) + ")";
     long now = System.nanoTime();
-    if (live) {
-      err.print("\r\u001b[2K" + line);
-      err.flush();
+    if (live.enabled()) {
+      live.show(line);
     } else if (!line.equals(last) || now - lastAt >= PLAIN_EVERY_NANOS) {
       err.println("waiting: " + line);
       err.flush();

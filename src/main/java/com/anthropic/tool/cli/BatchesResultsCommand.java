@@ -87,11 +87,13 @@ final class BatchesResultsCommand implements Callable<Integer> {
       throw CliException.usage(
           (text ? "--text" : "--answers") + " prints succeeded results only; drop --only " + only);
     }
-    OutputFile file = output == null ? null : OutputFile.check("--output", output);
+    OutputFile file = output == null ? null : OutputFile.check(s, "--output", output);
     try (AnthropicClient client = s.client();
         BatchResults results = client.batches().results(id)) {
       if (file != null) {
-        file.write(out -> copy(results, out));
+        try (TransferProgress progress = TransferProgress.of(s, "downloading results", -1)) {
+          file.write(out -> copy(results, progress.counting(out)));
+        }
         return ExitCodes.OK;
       }
       toStdout(s, results);

@@ -7,7 +7,6 @@ import com.anthropic.tool.client.model.Json;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -86,20 +85,34 @@ final class FilesCommand implements Callable<Integer> {
     public Integer call() {
       CommandSupport s = new CommandSupport(parent.root, spec);
       boolean json = format.json();
-      byte[] bytes;
+      long size;
+      String mime;
       try {
-        bytes = java.nio.file.Files.readAllBytes(file);
-      } catch (NoSuchFileException e) {
-        throw CliException.input("no such file: " + file);
+        size = com.anthropic.tool.client.Files.regularFileSize(file);
+        if (size > com.anthropic.tool.client.Files.MAX_UPLOAD_BYTES) {
+          throw CliException.input(
+              file
+                  + " is "
+                  + size
+                  + " bytes, over the Files API's limit of "
+                  + com.anthropic.tool.client.Files.MAX_UPLOAD_BYTES
+                  + " bytes (500 MB); nothing was sent");
+        }
+        mime = Attachments.mimeTypeOfStart(head(file));
+      } catch (com.anthropic.tool.client.error.InvalidRequestException e) {
+        throw CliException.input(e.getMessage());
       } catch (IOException e) {
         throw CliException.input("cannot read " + file + ": " + e.getMessage());
       }
-      if (bytes.length == 0) {
+      if (size == 0) {
         throw CliException.input(file + ": the file is empty; nothing was sent");
       }
       String name = file.getFileName() == null ? "file" : file.getFileName().toString();
       try (AnthropicClient client = s.client()) {
-        FileMetadata f = client.files().upload(name, Attachments.mimeType(bytes), bytes);
+        FileMetadata f;
+        try (TransferProgress progress = TransferProgress.of(s, "uploading " + name, size)) {
+          f = client.files().upload(name, mime, file, progress::update);
+        }
         if (json) {
           print(s, f, true);
         } else {
@@ -107,6 +120,13 @@ final class FilesCommand implements Callable<Integer> {
         }
       }
       return ExitCodes.OK;
+    }
+  }
+
+  /** The first bytes of a regular file, enough to tell its type. */
+  static byte[] head(Path file) throws IOException {
+    try (var in = java.nio.file.Files.newInputStream(file)) {
+      return in.readNBytes(Attachments.SNIFF_BYTES);
     }
   }
 
@@ -184,11 +204,14 @@ final class FilesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       CommandSupport s = new CommandSupport(parent.root, spec);
-      OutputFile target = output == null ? null : OutputFile.check("--output", output);
+      OutputFile target = output == null ? null : OutputFile.check(s, "--output", output);
       try (AnthropicClient client = s.client();
           FileContent content = client.files().download(id)) {
         if (target != null) {
-          target.write(content::transferTo);
+          long total = content.contentLength().orElse(-1L);
+          try (TransferProgress progress = TransferProgress.of(s, "downloading " + id, total)) {
+            target.write(out -> content.transferTo(progress.counting(out)));
+          }
           return ExitCodes.OK;
         }
         s.out().flush();

@@ -23,10 +23,31 @@ final class OutputFile {
 
   private final String option;
   private final Path target;
+  private final OutputStream direct;
 
-  private OutputFile(String option, Path target) {
+  private OutputFile(String option, Path target, OutputStream direct) {
     this.option = option;
     this.target = target;
+    this.direct = direct;
+  }
+
+  /** The names of this process's stdout: written straight to, never through a temporary file. */
+  private static final java.util.Set<String> STDOUT =
+      java.util.Set.of("/dev/stdout", "/dev/fd/1", "/proc/self/fd/1");
+
+  /**
+   * Like {@link #check(String, Path)}; {@code /dev/stdout} (and {@code /dev/fd/1}) is the command's
+   * own stdout, written straight to, and an existing FIFO or device is written straight to as well
+   * (it cannot be replaced by a rename).
+   */
+  static OutputFile check(CommandSupport s, String option, Path file) {
+    Path target = file.toAbsolutePath().normalize();
+    if (STDOUT.contains(target.toString())) {
+      s.out().flush();
+      OutputStream raw = s.ctx().stdout();
+      return new OutputFile(option, target, raw != null ? raw : new WriterStream(s.out()));
+    }
+    return check(option, file);
   }
 
   /**
@@ -36,7 +57,10 @@ final class OutputFile {
    * @param option the option's name for the message, e.g. {@code --output}
    */
   static OutputFile check(String option, Path file) {
-    Path target = file.toAbsolutePath().normalize();
+    Path target = linkTarget(option, file.toAbsolutePath().normalize());
+    if (Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target)) {
+      return new OutputFile(option, target, null); // a FIFO or a device: written straight to
+    }
     if (Files.isDirectory(target)) {
       throw CliException.input(option + ": " + file + " is a directory; give a file name");
     }
@@ -50,7 +74,28 @@ final class OutputFile {
     if (!Files.isWritable(dir)) {
       throw CliException.input(option + ": the directory " + dir + " is not writable");
     }
-    return new OutputFile(option, target);
+    return new OutputFile(option, target, null);
+  }
+
+  /**
+   * Where a symbolic link points (as curl writes through one): the link is kept and its target
+   * written, a temporary file beside the target. Not a link: {@code path} itself.
+   */
+  static Path linkTarget(String option, Path path) {
+    Path p = path;
+    for (int hops = 0; Files.isSymbolicLink(p); hops++) {
+      if (hops >= 40) {
+        throw CliException.input(option + ": " + path + ": too many levels of symbolic links");
+      }
+      try {
+        Path dir = p.getParent();
+        Path next = Files.readSymbolicLink(p);
+        p = (dir == null ? next : dir.resolve(next)).toAbsolutePath().normalize();
+      } catch (IOException e) {
+        throw CliException.input(option + ": cannot read the link " + path + ": " + e.getMessage());
+      }
+    }
+    return p;
   }
 
   Path target() {
@@ -63,6 +108,10 @@ final class OutputFile {
    * temporary file.
    */
   void write(Content content) {
+    if (direct != null || (Files.exists(target) && !Files.isRegularFile(target))) {
+      writeStraight(content);
+      return;
+    }
     Path dir = target.getParent();
     Path tmp;
     try {
@@ -97,6 +146,30 @@ final class OutputFile {
       if (hooked) {
         removeHook(cleanup);
       }
+    }
+  }
+
+  /** Writes to stdout, a FIFO or a device as it is: there is no file to rename into place. */
+  private void writeStraight(Content content) {
+    try {
+      if (direct != null) {
+        OutputStream out = new BufferedOutputStream(direct, 1 << 16);
+        try {
+          content.writeTo(out);
+          out.flush();
+        } catch (IOException closedStdout) {
+          // stdout closed (piped into head): end quietly; closing the download cancels it
+        }
+        return;
+      }
+      try (OutputStream out =
+          new BufferedOutputStream(
+              Files.newOutputStream(target, java.nio.file.StandardOpenOption.WRITE), 1 << 16)) {
+        content.writeTo(out);
+      }
+    } catch (IOException e) {
+      throw new CliException(
+          ExitCodes.FAILURE, "io_error", "cannot write " + target + ": " + e.getMessage(), e);
     }
   }
 

@@ -135,7 +135,9 @@ final class ToolLoopRenderer implements ToolLoopListener {
     }
     if (trace) {
       err.println(
-          errStyle.dim("tool call: " + call.name() + " " + shorten(Json.write(call.input()))));
+          errStyle.dim(
+              errStyle.shown(
+                  "tool call: " + call.name() + " " + shorten(Json.write(call.input())))));
       err.flush();
     }
     if ("jsonl".equals(format)) {
@@ -152,7 +154,8 @@ final class ToolLoopRenderer implements ToolLoopListener {
   public void onToolResult(ToolCall call, ToolOutput result) {
     if (trace) {
       String what = result.isError() ? "tool error: " : "tool result: ";
-      err.println(errStyle.dim(what + call.name() + " " + shorten(describe(result))));
+      err.println(
+          errStyle.dim(errStyle.shown(what + call.name() + " " + shorten(describe(result)))));
       err.flush();
     }
     if ("jsonl".equals(format)) {

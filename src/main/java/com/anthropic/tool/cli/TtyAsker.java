@@ -20,6 +20,11 @@ final class TtyAsker implements AutoCloseable {
   private final Pager pager;
   private final AutoCloseable[] streams;
 
+  /** Asks on these streams; {@code v} prints the whole input (no pager). */
+  TtyAsker(Reader in, PrintWriter out) {
+    this(in, out, text -> false);
+  }
+
   TtyAsker(Reader in, PrintWriter out, Pager pager, AutoCloseable... streams) {
     this.in = new BufferedReader(in);
     this.out = out;

@@ -4,6 +4,7 @@ import com.anthropic.tool.client.error.ApiException;
 import com.anthropic.tool.client.error.InvalidRequestException;
 import com.anthropic.tool.client.error.InvalidResponseException;
 import com.anthropic.tool.client.error.MissingCredentialsException;
+import com.anthropic.tool.client.http.FileBody;
 import com.anthropic.tool.client.http.HttpCall;
 import com.anthropic.tool.client.http.HttpObserver;
 import com.anthropic.tool.client.http.RetryPolicy;
@@ -133,7 +134,7 @@ public final class AnthropicClient implements AutoCloseable {
     Duration timeout = call.timeout().orElse(max(options.timeout(), request.expectedDuration()));
     return read(
         json("POST", "/v1/messages", requestBody(request.toJson()), timeout, call),
-        Message::fromJson);
+        WireShapes::message);
   }
 
   /** Same as {@link #countTokens(MessagesRequest, CallOptions)} with the client's options. */
@@ -283,6 +284,15 @@ public final class AnthropicClient implements AutoCloseable {
       CallOptions callOptions,
       boolean streaming) {
     HttpCall call = call(method, url, body, timeout, callOptions, streaming);
+    return checked(transport.send(call, callOptions.retryPolicy(policy)));
+  }
+
+  /** Like {@link #send} with a body streamed from a file (an upload). */
+  RawResponse send(
+      String method, String url, FileBody body, Duration timeout, CallOptions callOptions) {
+    HttpCall call =
+        new HttpCall(
+            method, url, options.requestHeaders(false, callOptions), null, timeout, false, body);
     return checked(transport.send(call, callOptions.retryPolicy(policy)));
   }
 
@@ -549,6 +559,14 @@ public final class AnthropicClient implements AutoCloseable {
       if (!url.startsWith("http://") && !url.startsWith("https://")) {
         throw new InvalidRequestException(
             "base URL must start with http:// or https://, got '" + url + "'");
+      }
+      if (url.indexOf('?') >= 0 || url.indexOf('#') >= 0) {
+        // paths are appended to the base URL: a query would end up in the middle of each one,
+        // and it may hold a secret (?key=…), so it is refused without being printed
+        throw new InvalidRequestException(
+            "the base URL must not carry a query string or a fragment (?… or #…); give the"
+                + " API's root, e.g. "
+                + DEFAULT_BASE_URL);
       }
       String rest = url.substring(url.indexOf("://") + 3);
       String host = rest.split("[/?#]", 2)[0].replaceFirst(":[0-9]*$", "");

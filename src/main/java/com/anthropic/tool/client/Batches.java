@@ -158,20 +158,19 @@ public final class Batches {
                     ? client.options().timeout()
                     : MIN_CREATE_TIMEOUT);
     return AnthropicClient.read(
-        client.json("POST", PATH, body.toByteArray(), timeout, call), MessageBatch::fromJson);
+        client.json("POST", PATH, body.toByteArray(), timeout, call), WireShapes::batch);
   }
 
   /** One batch ({@code GET /v1/messages/batches/{id}}). */
   public MessageBatch get(String batchId) {
-    return AnthropicClient.read(
-        client.getJson(PATH + "/" + segment(batchId)), MessageBatch::fromJson);
+    return AnthropicClient.read(client.getJson(PATH + "/" + segment(batchId)), WireShapes::batch);
   }
 
   /** One page of batches, newest first ({@code GET /v1/messages/batches}). */
   public Page<MessageBatch> list(ListParams params) {
     Objects.requireNonNull(params, "params");
     return AnthropicClient.read(
-        client.getJson(PATH + params.query()), o -> Page.fromJson(o, MessageBatch::fromJson));
+        client.getJson(PATH + params.query()), WireShapes.page(WireShapes::batch));
   }
 
   /** Every batch from the page {@code params} names on, further pages fetched lazily. */
@@ -184,7 +183,7 @@ public final class Batches {
     return AnthropicClient.read(
         client.json(
             "POST", PATH + "/" + segment(batchId) + "/cancel", null, client.options().timeout()),
-        MessageBatch::fromJson);
+        WireShapes::batch);
   }
 
   /**

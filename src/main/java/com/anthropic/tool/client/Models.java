@@ -28,7 +28,7 @@ public final class Models {
   public Page<ModelInfo> list(ListParams params) {
     Objects.requireNonNull(params, "params");
     return AnthropicClient.read(
-        client.getJson("/v1/models" + params.query()), o -> Page.fromJson(o, ModelInfo::fromJson));
+        client.getJson("/v1/models" + params.query()), WireShapes.page(WireShapes::model));
   }
 
   /**
@@ -42,7 +42,7 @@ public final class Models {
   /** One model ({@code GET /v1/models/{id}}); an alias resolves to the model it names. */
   public ModelInfo get(String modelId) {
     return AnthropicClient.read(
-        client.getJson("/v1/models/" + pathSegment(modelId, "model id")), ModelInfo::fromJson);
+        client.getJson("/v1/models/" + pathSegment(modelId, "model id")), WireShapes::model);
   }
 
   static String pathSegment(String id, String what) {

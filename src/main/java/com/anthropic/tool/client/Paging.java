@@ -1,5 +1,6 @@
 package com.anthropic.tool.client;
 
+import com.anthropic.tool.client.error.InvalidResponseException;
 import com.anthropic.tool.client.model.ListParams;
 import com.anthropic.tool.client.model.Page;
 import java.util.ArrayDeque;
@@ -12,7 +13,11 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
-/** Walks a list endpoint page by page, lazily. */
+/**
+ * Walks a list endpoint page by page, lazily. A page that says {@code has_more} but gives no
+ * cursor, repeats the one it was asked with, or holds nothing, ends the walk with an {@link
+ * InvalidResponseException}: the walk never asks for the same page for ever.
+ */
 final class Paging {
   private Paging() {}
 
@@ -29,8 +34,21 @@ final class Paging {
               buffer.addAll(page.data());
               boolean forward = next.beforeId() == null;
               String cursor = forward ? page.lastId() : page.firstId();
-              if (!page.hasMore() || cursor == null || page.data().isEmpty()) {
+              String previous = forward ? next.afterId() : next.beforeId();
+              if (!page.hasMore()) {
                 next = null;
+              } else if (cursor == null || cursor.isEmpty()) {
+                throw new InvalidResponseException(
+                    "a page says has_more but gives no "
+                        + (forward ? "last_id" : "first_id")
+                        + " to continue from; stopped paging");
+              } else if (cursor.equals(previous) || page.data().isEmpty()) {
+                throw new InvalidResponseException(
+                    "a page says has_more but "
+                        + (page.data().isEmpty()
+                            ? "holds nothing"
+                            : "repeats the cursor " + shown(cursor))
+                        + "; stopped paging instead of asking for it again");
               } else {
                 next =
                     forward
@@ -51,5 +69,9 @@ final class Paging {
         };
     return StreamSupport.stream(
         Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false);
+  }
+
+  private static String shown(String cursor) {
+    return cursor.length() > 80 ? cursor.substring(0, 80) + "…" : cursor;
   }
 }

@@ -36,7 +36,11 @@ public final class ConfigFile {
           "timeout",
           "max-retries",
           "model",
-          "max-tokens");
+          "max-tokens",
+          "log");
+
+  /** The largest config file read (1 MB): a larger one is skipped with a warning. */
+  public static final long MAX_BYTES = 1024 * 1024;
 
   /** Keys whose values are secrets: never printed in full by {@code config list}. */
   public static final Set<String> SECRET_KEYS = Set.of("api-key", "auth-token");
@@ -55,8 +59,18 @@ public final class ConfigFile {
   /** One {@code key=value} entry and the 1-based line it is on. */
   public record Entry(String key, String value, int line) {}
 
-  /** Reads the file; a missing file is an empty one. */
+  /**
+   * Reads the file; a missing file is an empty one.
+   *
+   * @throws UncheckedIOException when it cannot be read, or is not a regular file (a FIFO or a
+   *     device would block or never end: it is never opened)
+   */
   public static ConfigFile read(Path path) {
+    String odd = notRegular(path);
+    if (odd != null) {
+      throw new UncheckedIOException(
+          "cannot read config file " + path + ": " + odd, new IOException(odd));
+    }
     try {
       return new ConfigFile(
           path, new ArrayList<>(Files.readAllLines(path, StandardCharsets.UTF_8)));
@@ -71,12 +85,30 @@ public final class ConfigFile {
     return path;
   }
 
+  /**
+   * Why {@code path} (links followed) is not a file to read, or null when it is a regular file or
+   * missing: a directory, or a FIFO, socket or device.
+   */
+  public static String notRegular(Path path) {
+    java.nio.file.attribute.BasicFileAttributes a;
+    try {
+      a = Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class);
+    } catch (IOException missingOrUnreadable) {
+      return null; // reading it says what is wrong
+    }
+    if (a.isRegularFile()) {
+      return null;
+    }
+    return a.isDirectory() ? "it is a directory" : "it is not a regular file (a FIFO or a device)";
+  }
+
   /** The entries in file order (a later one for the same key wins, as when the file is loaded). */
   public List<Entry> entries() {
     List<Entry> out = new ArrayList<>();
+    boolean[] continued = continued();
     for (int i = 0; i < lines.size(); i++) {
       String l = lines.get(i);
-      if (isContinued(i)) {
+      if (continued[i]) {
         continue;
       }
       Optional<String> key = keyOf(l);
@@ -106,43 +138,64 @@ public final class ConfigFile {
       throw new IllegalArgumentException("a config value cannot hold a line break");
     }
     String line = key + "=" + escape(value);
+    boolean[] continued = continued();
+    List<String> kept = new ArrayList<>(lines.size() + 1);
     boolean done = false;
+    boolean dropping = false; // the continuation lines of a replaced entry go with it
     for (int i = 0; i < lines.size(); i++) {
-      if (!isContinued(i) && keyOf(lines.get(i)).filter(key::equals).isPresent()) {
-        if (done) {
-          lines.remove(i--);
-        } else {
-          lines.set(i, line);
+      if (continued[i] && dropping) {
+        continue;
+      }
+      dropping = !continued[i] && keyOf(lines.get(i)).filter(key::equals).isPresent();
+      if (dropping) {
+        if (!done) {
+          kept.add(line);
           done = true;
         }
+      } else {
+        kept.add(lines.get(i));
       }
     }
     if (!done) {
-      lines.add(line);
+      kept.add(line);
     }
+    lines.clear();
+    lines.addAll(kept);
     return this;
   }
 
   /** Removes every line of key; true when there was one. */
   public boolean unset(String key) {
-    boolean removed = false;
+    boolean[] continued = continued();
+    List<String> kept = new ArrayList<>(lines.size());
+    boolean dropping = false; // the continuation lines of a removed entry go with it
     for (int i = 0; i < lines.size(); i++) {
-      if (!isContinued(i) && keyOf(lines.get(i)).filter(key::equals).isPresent()) {
-        lines.remove(i--);
-        removed = true;
+      if (continued[i] && dropping) {
+        continue;
+      }
+      dropping = !continued[i] && keyOf(lines.get(i)).filter(key::equals).isPresent();
+      if (!dropping) {
+        kept.add(lines.get(i));
       }
     }
+    boolean removed = kept.size() < lines.size();
+    lines.clear();
+    lines.addAll(kept);
     return removed;
   }
 
   /**
    * Writes the file atomically (a temporary file in the same directory, renamed into place), mode
-   * 0600, in a directory of mode 0700 created when missing.
+   * 0600, in a directory of mode 0700 created when missing. Through a symbolic link, the link's
+   * target is replaced the same way (the temporary file beside it) and the link is kept.
    */
   public void write() {
-    Path dir = path.toAbsolutePath().getParent();
     try {
-      PrivateDirs.ensure(dir);
+      Path target = linkTarget(path.toAbsolutePath());
+      Path dir = target.getParent();
+      if (target.equals(path.toAbsolutePath())) {
+        PrivateDirs.ensure(dir); // a link's target lives where its owner put it: left as it is
+      }
       Path tmp =
           Files.createTempFile(
               dir, ".config.properties.", ".tmp", PosixFilePermissions.asFileAttribute(FILE_MODE));
@@ -150,9 +203,9 @@ public final class ConfigFile {
         Files.write(tmp, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
         try {
           Files.move(
-              tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+              tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
+          Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
         }
       } finally {
         Files.deleteIfExists(tmp);
@@ -162,21 +215,41 @@ public final class ConfigFile {
     }
   }
 
-  /** Whether line i continues the one before (that one ends in an odd number of backslashes). */
-  private boolean isContinued(int i) {
-    if (i == 0) {
-      return false;
+  /**
+   * For each line, whether it continues the one before (that one is an entry or a continuation and
+   * ends in an odd number of backslashes). One pass, no recursion: any number of lines.
+   */
+  private boolean[] continued() {
+    boolean[] out = new boolean[lines.size()];
+    for (int i = 1; i < lines.size(); i++) {
+      String prev = lines.get(i - 1);
+      if (!out[i - 1] && keyOf(prev).isEmpty()) {
+        continue;
+      }
+      int n = 0;
+      for (int j = prev.length() - 1; j >= 0 && prev.charAt(j) == '\\'; j--) {
+        n++;
+      }
+      out[i] = n % 2 == 1;
     }
-    String prev = lines.get(i - 1);
-    boolean prevIsEntry = isContinued(i - 1) || keyOf(prev).isPresent();
-    if (!prevIsEntry) {
-      return false;
+    return out;
+  }
+
+  /**
+   * The file a (chain of) symbolic link(s) names, so that a write replaces the target and keeps the
+   * link (a dotfiles set-up); {@code p} itself when it is not a link.
+   */
+  static Path linkTarget(Path p) throws IOException {
+    Path at = p;
+    for (int hops = 0; Files.isSymbolicLink(at); hops++) {
+      if (hops >= 40) {
+        throw new IOException("too many levels of symbolic links");
+      }
+      Path next = Files.readSymbolicLink(at);
+      Path dir = at.getParent();
+      at = (dir == null ? next : dir.resolve(next)).normalize();
     }
-    int n = 0;
-    for (int j = prev.length() - 1; j >= 0 && prev.charAt(j) == '\\'; j--) {
-      n++;
-    }
-    return n % 2 == 1;
+    return at;
   }
 
   /** The key of a {@code key=value} line; empty for blank lines and comments. */

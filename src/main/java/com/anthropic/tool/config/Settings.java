@@ -45,6 +45,24 @@ public final class Settings {
     Properties p = new Properties();
     Path file = paths.configFile();
     List<String> warnings = new ArrayList<>();
+    String odd = ConfigFile.notRegular(file);
+    if (odd != null && !Files.isDirectory(file)) {
+      // a FIFO would block every command, a device never end: never opened
+      warnings.add("config file " + file + " skipped: " + odd);
+      return new Settings(env, p, paths, warnings);
+    }
+    long size = sizeOf(file);
+    if (size > ConfigFile.MAX_BYTES) {
+      warnings.add(
+          "config file "
+              + file
+              + " skipped: it is "
+              + size
+              + " bytes, over the "
+              + ConfigFile.MAX_BYTES
+              + " a config file may have");
+      return new Settings(env, p, paths, warnings);
+    }
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       p.load(r);
     } catch (NoSuchFileException missing) {
@@ -63,6 +81,14 @@ public final class Settings {
     }
     check(file, warnings);
     return new Settings(env, p, paths, warnings);
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      return Files.isRegularFile(file) ? Files.size(file) : 0;
+    } catch (IOException e) {
+      return 0; // reading it says what is wrong
+    }
   }
 
   /** Unknown keys (by line, with the closest known one) and a key file others can read. */

@@ -1,5 +1,6 @@
 package com.anthropic.tool.toolbox;
 
+import com.anthropic.tool.process.ProcessGroups;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -4,6 +4,7 @@ import com.anthropic.tool.client.model.Json;
 import com.anthropic.tool.client.tools.ToolCall;
 import com.anthropic.tool.client.tools.ToolExecutor;
 import com.anthropic.tool.client.tools.ToolOutput;
+import com.anthropic.tool.process.ProcessGroups;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

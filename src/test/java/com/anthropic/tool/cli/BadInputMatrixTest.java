@@ -217,6 +217,14 @@ class BadInputMatrixTest {
     add("-a", "a directory", msg("-a", "@dir"), "--attach", "dir", "directory");
     add("-a", "empty file", msg("-a", "@empty.txt"), "--attach", "empty.txt", "empty");
     add("-a", "over 32 MB", msg("-a", "@big.json"), "--attach", "big.json", "32 MB");
+    add("-a", "a FIFO", msg("-a", "@fifo"), "--attach", "fifo", "not a regular file");
+    add("-a", "/dev/zero", msg("-a", "/dev/zero"), "--attach", "/dev/zero", "not a regular file");
+    add(
+        "--system-file",
+        "/dev/zero (endless)",
+        msg("--system-file", "/dev/zero"),
+        "--system-file",
+        "32 MB");
     add(
         "-a",
         "a URL that is not http(s)",
@@ -430,6 +438,25 @@ class BadInputMatrixTest {
     add("files upload", "a directory", List.of("files", "upload", "@dir"), "dir", "directory");
     add(
         "files upload",
+        "a FIFO",
+        List.of("files", "upload", "@fifo"),
+        "fifo",
+        "not a regular file");
+    add(
+        "files upload",
+        "/dev/zero",
+        List.of("files", "upload", "/dev/zero"),
+        "/dev/zero",
+        "not a regular file");
+    add(
+        "files upload",
+        "over 500 MB",
+        List.of("files", "upload", "@huge.bin"),
+        "huge.bin",
+        "524288001 bytes",
+        "524288000 bytes");
+    add(
+        "files upload",
         "empty file",
         List.of("files", "upload", "@empty.txt"),
         "empty.txt",
@@ -493,6 +520,12 @@ class BadInputMatrixTest {
         "ftp://127.0.0.1/");
     env(
         "ANTHROPIC_BASE_URL",
+        "a query string",
+        Map.of("ANTHROPIC_BASE_URL", "http://127.0.0.1:9/gw?key=pw-BADINPUT"),
+        msg(),
+        "query string");
+    env(
+        "ANTHROPIC_BASE_URL",
         "user:password@",
         Map.of("ANTHROPIC_BASE_URL", "http://u:pw-BADINPUT@127.0.0.1:9"),
         msg(),
@@ -524,6 +557,17 @@ class BadInputMatrixTest {
     Files.createDirectory(d.resolve("dir"));
     try (RandomAccessFile big = new RandomAccessFile(d.resolve("big.json").toFile(), "rw")) {
       big.setLength(33L << 20); // sparse: no 33 MB written
+    }
+    try (RandomAccessFile huge = new RandomAccessFile(d.resolve("huge.bin").toFile(), "rw")) {
+      huge.setLength((500L << 20) + 1); // sparse, one byte over the Files API's limit
+    }
+    try {
+      if (new ProcessBuilder("mkfifo", d.resolve("fifo").toString()).start().waitFor() != 0) {
+        throw new IOException("mkfifo failed");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
     }
   }
 

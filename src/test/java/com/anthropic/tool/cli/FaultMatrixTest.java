@@ -306,6 +306,94 @@ class FaultMatrixTest {
     streamCases();
     redirectAndTlsCases();
     toolLoopCases();
+    wrongShapeCases();
+    cursorCases();
+  }
+
+  static final String WRONG = "{\"hello\":1}";
+
+  static Cmd cmd(String name, String path, String... args) {
+    return new Cmd(name, List.of(args), path, Faults.json(200, WRONG), "");
+  }
+
+  /**
+   * A 200 answer of the wrong shape ({@code {"hello":1}}) is never success with nothing: every
+   * command that reads an answer says invalid_response, exit 1, nothing on stdout.
+   */
+  static void wrongShapeCases() {
+    List<Cmd> cmds =
+        List.of(
+            MESSAGES,
+            cmd("messages --format json", "/v1/messages", "messages", "--format", "json", "hi"),
+            COUNT,
+            MODELS_CMD,
+            cmd("models get", "/v1/models/claude-x", "models", "get", "claude-x"),
+            cmd("files list", "/v1/files", "files", "list"),
+            cmd("files get", "/v1/files/file_1", "files", "get", "file_1"),
+            cmd("batches list", "/v1/messages/batches", "batches", "list"),
+            cmd("batches get", "/v1/messages/batches/" + BATCH, "batches", "get", BATCH),
+            cmd("batches results", "/v1/messages/batches/" + BATCH, "batches", "results", BATCH));
+    for (Cmd c : cmds) {
+      add(
+          c,
+          "200 of the wrong shape ({\"hello\":1})",
+          fails(1, 1).noRequestId().errHas("invalid_response"),
+          Faults.json(200, WRONG));
+    }
+    add(
+        MODELS_CMD,
+        "200 list whose item has no id",
+        fails(1, 1).noRequestId().errHas("invalid_response", "\"id\""),
+        Faults.json(200, "{\"data\":[{\"display_name\":\"X\"}],\"has_more\":false}"));
+    add(
+        STREAM_CMD,
+        "200 stream whose message_start has no content",
+        fails(1, 1).noRequestId().errHas("invalid_response"),
+        Faults.sse(
+            "event: message_start\ndata: {\"type\":\"message_start\",\"message\":"
+                + WRONG
+                + "}\n\nevent: message_stop\ndata: {\"type\":\"message_stop\"}\n\n"));
+  }
+
+  /**
+   * {@code --all} never pages for ever: a page that repeats the previous cursor, or says has_more
+   * without one, ends with invalid_response after the pages that moved.
+   */
+  static void cursorCases() {
+    String repeat = "{\"data\":[%s],\"has_more\":true,\"first_id\":\"x1\",\"last_id\":\"x1\"}";
+    String noCursor = "{\"data\":[%s],\"has_more\":true}";
+    String model = "{\"type\":\"model\",\"id\":\"x1\",\"display_name\":\"X\"}";
+    String file = "{\"type\":\"file\",\"id\":\"x1\",\"filename\":\"a.txt\"}";
+    String batch = "{\"type\":\"message_batch\",\"id\":\"x1\",\"processing_status\":\"ended\"}";
+    List<Object[]> lists =
+        List.of(
+            new Object[] {cmd("models --all", "/v1/models", "models", "--all"), model},
+            new Object[] {cmd("files list --all", "/v1/files", "files", "list", "--all"), file},
+            new Object[] {
+              cmd("batches list --all", "/v1/messages/batches", "batches", "list", "--all"), batch
+            });
+    for (Object[] l : lists) {
+      Cmd c = (Cmd) l[0];
+      String item = (String) l[1];
+      add(
+          c,
+          "has_more with the same cursor again",
+          fails(1, 2)
+              .noRequestId()
+              .errHas("invalid_response", "x1")
+              .out(o -> true, "the first page's rows")
+              .sleeps(List::isEmpty, "no waits"),
+          Faults.json(200, String.format(repeat, item)));
+      add(
+          c,
+          "has_more without a cursor",
+          fails(1, 1)
+              .noRequestId()
+              .errHas("invalid_response")
+              .out(o -> true, "the first page's rows")
+              .sleeps(List::isEmpty, "no waits"),
+          Faults.json(200, String.format(noCursor, item)));
+    }
   }
 
   static final String ELSEWHERE = "https://elsewhere.example/v1/moved";

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param body request body, or null
  * @param timeout the longest silence allowed: until the response head, and between body bytes
  * @param streaming true when the caller reads the body incrementally (SSE, JSONL)
+ * @param fileBody a body streamed from a file instead of {@code body} (an upload), or null
  */
 public record HttpCall(
     String method,
@@ -21,12 +22,27 @@ public record HttpCall(
     List<Map.Entry<String, String>> headers,
     byte[] body,
     Duration timeout,
-    boolean streaming) {
+    boolean streaming,
+    FileBody fileBody) {
   public HttpCall {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(url, "url");
     headers = List.copyOf(headers);
     Objects.requireNonNull(timeout, "timeout");
+    if (body != null && fileBody != null) {
+      throw new IllegalArgumentException("a call has a body or a file body, not both");
+    }
+  }
+
+  /** A call whose body, if any, is in memory. */
+  public HttpCall(
+      String method,
+      String url,
+      List<Map.Entry<String, String>> headers,
+      byte[] body,
+      Duration timeout,
+      boolean streaming) {
+    this(method, url, headers, body, timeout, streaming, null);
   }
 
   /** The path part of the URL, for spans and debug lines. */

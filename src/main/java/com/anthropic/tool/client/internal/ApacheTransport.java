@@ -109,6 +109,8 @@ public final class ApacheTransport implements HttpTransport {
     }
     if (call.body() != null) {
       rb.setEntity(AsyncEntityProducers.create(call.body(), bodyType));
+    } else if (call.fileBody() != null) {
+      rb.setEntity(new FileBodyProducer(call.fileBody(), bodyType));
     }
     AsyncRequestProducer producer = rb.build();
     HttpClientContext context = HttpClientContext.create();

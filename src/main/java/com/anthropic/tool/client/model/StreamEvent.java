@@ -137,7 +137,11 @@ public sealed interface StreamEvent {
     try {
       switch (type) {
         case "message_start":
-          return new MessageStart(Message.fromJson(need(o, "message")), o, data);
+          JsonObject started = need(o, "message");
+          if (Json.arr(started, "content") == null) {
+            throw new IllegalArgumentException("its message has no 'content' array");
+          }
+          return new MessageStart(Message.fromJson(started), o, data);
         case "content_block_start":
           return new ContentBlockStart(
               index(o), ContentBlock.fromJson(need(o, "content_block")), o, data);

@@ -1,4 +1,4 @@
-package com.anthropic.tool.toolbox;
+package com.anthropic.tool.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.anthropic.tool.client.tools.ToolCall;
 import com.anthropic.tool.client.tools.ToolOutput;
+import com.anthropic.tool.toolbox.ProcessRegistry;
+import com.anthropic.tool.toolbox.ProcessTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

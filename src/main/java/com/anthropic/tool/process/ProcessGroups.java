@@ -1,4 +1,4 @@
-package com.anthropic.tool.toolbox;
+package com.anthropic.tool.process;
 
 import java.io.File;
 import java.io.IOException;
