@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code ./anthropic tool-loop} as a user runs it: the built launcher, a real tool script. */
 class ToolLoopIT {
@@ -181,5 +183,32 @@ class ToolLoopIT {
     }
     assertEquals(1, api.bodies().size(), "nothing sent after Ctrl-C");
     assertFalse(Files.readString(tmp.resolve("err")).contains("Exception"), describe());
+  }
+
+  @ParameterizedTest(name = "stop_reason={0}")
+  @ValueSource(strings = {"tool_use", "max_tokens"})
+  void should_never_run_a_tool_whose_input_was_cut_and_warn_naming_it(String stopReason)
+      throws Exception {
+    Path ran = tmp.resolve("ran");
+    Path touch = tool("touchy", "cat >/dev/null; touch " + ran);
+    api.answerRawStream(
+        ScriptedApi.cutToolUse(
+            stopReason, "touchy", "{\"path\": \"/home/user/x\", \"recursive\": tru"));
+    api.answer(message("end_turn", text("Sorry.")));
+
+    Process p = launch("tool-loop", "--tool", touch.toString(), "go");
+
+    assertTrue(p.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS), "no exit");
+    String err = Files.readString(tmp.resolve("err"));
+    assertFalse(Files.exists(ran), "the tool ran\n" + describe());
+    assertEquals(
+        1,
+        err.lines().filter(l -> l.startsWith("warning: the input of tool touchy ")).count(),
+        describe());
+    if (stopReason.equals("tool_use")) {
+      assertEquals(2, api.bodies().size(), describe());
+      assertTrue(api.bodies().get(1).contains("\"is_error\":true"), api.bodies().get(1));
+      assertEquals(0, p.exitValue(), describe());
+    }
   }
 }

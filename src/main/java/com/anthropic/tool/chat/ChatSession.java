@@ -3,7 +3,6 @@ package com.anthropic.tool.chat;
 import com.anthropic.tool.client.AnthropicClient;
 import com.anthropic.tool.client.model.CacheControl;
 import com.anthropic.tool.client.model.ContentBlock;
-import com.anthropic.tool.client.model.Json;
 import com.anthropic.tool.client.model.Message;
 import com.anthropic.tool.client.model.MessageParam;
 import com.anthropic.tool.client.model.MessagesRequest;
@@ -14,8 +13,8 @@ import com.anthropic.tool.client.tools.ToolLoop;
 import com.anthropic.tool.client.tools.ToolLoopCancelledException;
 import com.anthropic.tool.client.tools.ToolLoopResult;
 import com.anthropic.tool.client.tools.ToolOutput;
-import com.anthropic.tool.text.ControlChars;
 import com.anthropic.tool.toolbox.Approval;
+import com.anthropic.tool.toolbox.ToolInputView;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -458,12 +457,25 @@ public final class ChatSession {
         new MarkdownRender(console.hyperlinks()), console::width, console::height, true);
   }
 
-  /** Asks at the prompt whether to run a call; Ctrl-C there stops the whole answer. */
+  /**
+   * Asks at the prompt whether to run a call, showing every field of its input ({@link
+   * ToolInputView}; {@code v} pages the whole input); Ctrl-C there stops the whole answer.
+   */
   private boolean confirm(ToolCall call, Runnable interrupt) {
-    String input = AnswerRecorder.shorten(Json.write(call.input()), 500);
+    ToolInputView view = ToolInputView.of(call.input());
+    String body = view.body(call.name());
+    if (!body.isEmpty()) {
+      console.info().print(body);
+      console.info().flush();
+    }
     try {
-      return console.confirm(
-          ControlChars.visible("run tool " + call.name() + " " + input) + "? [y/N] ");
+      while (true) {
+        ToolInputView.Answer a = view.answer(console.ask(view.prompt(call.name())));
+        if (a != ToolInputView.Answer.VIEW) {
+          return a == ToolInputView.Answer.YES;
+        }
+        console.page(view.full());
+      }
     } catch (Console.Cleared c) {
       interrupt.run();
       return false;

@@ -62,13 +62,19 @@ interface Console {
   void onInterrupt(Runnable r);
 
   /**
-   * Asks a yes/no question at the prompt while an answer runs (from the thread that runs a tool);
-   * true only for {@code y} or {@code yes}. Not kept in the input history.
+   * Asks a question at the prompt while an answer runs (from the thread that runs a tool) and
+   * returns what was typed (null at the end of input). Not kept in the input history.
    *
    * @throws Cleared when Ctrl-C was pressed instead of an answer
    */
-  default boolean confirm(String question) throws Cleared {
-    return false;
+  default String ask(String question) throws Cleared {
+    return null;
+  }
+
+  /** Shows a long text in the user's pager (or prints it when there is none). */
+  default void page(String text) {
+    info().println(text);
+    info().flush();
   }
 
   /** Runs an editor on {@code initial} and returns what was saved; empty when not possible. */

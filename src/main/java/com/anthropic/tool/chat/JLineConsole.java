@@ -1,6 +1,7 @@
 package com.anthropic.tool.chat;
 
 import com.anthropic.tool.config.PrivateDirs;
+import com.anthropic.tool.toolbox.Pager;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 
 /**
@@ -81,6 +83,22 @@ final class JLineConsole implements Console {
             });
     reader.getKeyMaps().get(LineReader.MAIN).bind(new Reference("chat-newline"), KeyMap.alt('\r'));
     reader.getKeyMaps().get(LineReader.MAIN).bind(new Reference("chat-newline"), KeyMap.alt('\n'));
+    // Ctrl-C while a line is read arrives in order with the keys around it (see read): a key
+    // typed right after it belongs to the new prompt, never to the line it discarded
+    reader
+        .getWidgets()
+        .put(
+            "chat-interrupt",
+            () -> {
+              throw new UserInterruptException(reader.getBuffer().toString());
+            });
+    reader
+        .getKeyMaps()
+        .get(LineReader.MAIN)
+        .bind(new Reference("chat-interrupt"), KeyMap.ctrl('C'));
+    // Ctrl-Z suspends like any terminal program (the terminal was built ignoring every signal);
+    // on fg the line reader re-enters raw mode and redraws the prompt and the line being edited
+    terminal.handle(Terminal.Signal.TSTP, Terminal.SignalHandler.SIG_DFL);
     terminal.handle(
         Terminal.Signal.INT,
         s -> {
@@ -146,7 +164,7 @@ final class JLineConsole implements Console {
 
   private String read(String prompt) throws Cleared {
     try {
-      return reader.readLine(prompt);
+      return inBandCtrlC(() -> reader.readLine(prompt));
     } catch (UserInterruptException e) {
       throw new Cleared();
     } catch (EndOfFileException e) {
@@ -157,15 +175,69 @@ final class JLineConsole implements Console {
   }
 
   @Override
-  public boolean confirm(String question) throws Cleared {
+  public String ask(String question) throws Cleared {
     terminal.writer().flush();
     try {
-      String a = reader.readLine(question).strip().toLowerCase(java.util.Locale.ROOT);
-      return a.equals("y") || a.equals("yes");
+      return inBandCtrlC(() -> reader.readLine(question));
     } catch (UserInterruptException e) {
       throw new Cleared();
     } catch (EndOfFileException e) {
-      return false;
+      return null;
+    }
+  }
+
+  @Override
+  public void page(String text) {
+    terminal.writer().flush();
+    if (Terminal.TYPE_DUMB.equals(terminal.getType())) {
+      Console.super.page(text);
+      return;
+    }
+    terminal.pause();
+    boolean shown;
+    try {
+      shown = Pager.of(env, ProcessBuilder.Redirect.INHERIT).show(text);
+    } finally {
+      try {
+        terminal.resume();
+      } catch (RuntimeException e) {
+        // the terminal is gone
+      }
+    }
+    if (!shown) {
+      Console.super.page(text);
+    }
+  }
+
+  /**
+   * Reads with the terminal's interrupt character off, so that Ctrl-C is a key like the others (the
+   * {@code chat-interrupt} widget) and is handled in the order it was typed. As a signal it would
+   * be handled whenever the signal thread gets to it, after keys typed later had gone into the line
+   * being discarded. Outside a read (an answer streaming) Ctrl-C is the signal again.
+   */
+  private String inBandCtrlC(Supplier<String> read) {
+    Attributes saved = null;
+    try {
+      saved = terminal.getAttributes();
+      Attributes reading = new Attributes(saved);
+      reading.setControlChar(Attributes.ControlChar.VINTR, 0); // _POSIX_VDISABLE
+      terminal.setAttributes(reading);
+    } catch (RuntimeException e) {
+      saved = null; // a terminal without attributes: Ctrl-C stays a signal
+    }
+    try {
+      return read.get();
+    } finally {
+      if (saved != null) {
+        try {
+          // keys typed before the next prompt (during an answer, right after Ctrl-C) are not
+          // echoed where the answer is written: the next prompt shows them, as typed
+          saved.setLocalFlag(Attributes.LocalFlag.ECHO, false);
+          terminal.setAttributes(saved);
+        } catch (RuntimeException e) {
+          // the terminal is gone
+        }
+      }
     }
   }
 

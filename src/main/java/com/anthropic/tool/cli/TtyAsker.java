@@ -1,7 +1,8 @@
 package com.anthropic.tool.cli;
 
-import com.anthropic.tool.client.model.Json;
 import com.anthropic.tool.client.tools.ToolCall;
+import com.anthropic.tool.toolbox.Pager;
+import com.anthropic.tool.toolbox.ToolInputView;
 import java.io.BufferedReader;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -16,11 +17,18 @@ import java.nio.charset.StandardCharsets;
 final class TtyAsker implements AutoCloseable {
   private final BufferedReader in;
   private final PrintWriter out;
+  private final Pager pager;
   private final AutoCloseable[] streams;
 
-  TtyAsker(Reader in, PrintWriter out, AutoCloseable... streams) {
+  /** Asks on these streams; {@code v} prints the whole input (no pager). */
+  TtyAsker(Reader in, PrintWriter out) {
+    this(in, out, text -> false);
+  }
+
+  TtyAsker(Reader in, PrintWriter out, Pager pager, AutoCloseable... streams) {
     this.in = new BufferedReader(in);
     this.out = out;
+    this.pager = pager;
     this.streams = streams;
   }
 
@@ -38,6 +46,7 @@ final class TtyAsker implements AutoCloseable {
         return new TtyAsker(
             new InputStreamReader(i, StandardCharsets.UTF_8),
             new PrintWriter(new OutputStreamWriter(o, StandardCharsets.UTF_8), true),
+            Pager.of(ctx.env(), ProcessBuilder.Redirect.to(new java.io.File("/dev/tty"))),
             i,
             o);
       } catch (IOException e) {
@@ -49,24 +58,29 @@ final class TtyAsker implements AutoCloseable {
             + " asking");
   }
 
-  /** Shows the call and reads the answer; only y or yes runs it. */
+  /**
+   * Shows the call (every field of its input, long strings shortened: {@link ToolInputView}) and
+   * reads the answer; only y or yes runs it, v shows the whole input in the pager and asks again.
+   */
   boolean approve(ToolCall call) throws IOException {
-    String input = Json.write(call.input());
-    if (input.length() > 500) {
-      input = input.substring(0, 500) + "…";
+    ToolInputView view = ToolInputView.of(call.input());
+    out.print(view.body(call.name()));
+    while (true) {
+      out.print(view.prompt(call.name()));
+      out.flush();
+      String line = in.readLine();
+      if (line == null) {
+        out.println();
+        return false;
+      }
+      ToolInputView.Answer a = view.answer(line);
+      if (a != ToolInputView.Answer.VIEW) {
+        return a == ToolInputView.Answer.YES;
+      }
+      if (!pager.show(view.full())) {
+        out.println(view.full());
+      }
     }
-    // the name and the input come from the model: shown, never interpreted by the terminal
-    out.print(
-        com.anthropic.tool.text.ControlChars.visible("run tool " + call.name() + " " + input)
-            + "? [y/N] ");
-    out.flush();
-    String line = in.readLine();
-    if (line == null) {
-      out.println();
-      return false;
-    }
-    String a = line.strip().toLowerCase(java.util.Locale.ROOT);
-    return a.equals("y") || a.equals("yes");
   }
 
   @Override

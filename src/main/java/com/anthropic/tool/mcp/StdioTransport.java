@@ -1,5 +1,6 @@
 package com.anthropic.tool.mcp;
 
+import com.anthropic.tool.process.ProcessGroups;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpClientTransport;
@@ -77,7 +78,7 @@ final class StdioTransport implements McpClientTransport {
     ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
     pb.environment().clear();
     pb.environment().putAll(env);
-    this.process = pb.start();
+    this.process = ProcessGroups.start(pb);
     this.stdin = process.getOutputStream();
     this.stderrReader = daemon(() -> readStderr(stderrLines), "mcp-stderr-" + name);
     stderrReader.start();
@@ -303,16 +304,11 @@ final class StdioTransport implements McpClientTransport {
 
   /**
    * Stops the server: stdin closed (the MCP way of asking a stdio server to end), a short wait,
-   * then the whole process tree killed. Idempotent.
+   * then its whole process group killed ({@link ProcessGroups}: it runs in one of its own).
+   * Idempotent.
    */
   void stop() {
     closing = true;
-    List<ProcessHandle> tree = new ArrayList<>();
-    try {
-      process.toHandle().descendants().forEach(tree::add);
-    } catch (RuntimeException ignored) {
-      // it ended meanwhile
-    }
     try {
       synchronized (stdin) {
         stdin.close();
@@ -325,10 +321,7 @@ final class StdioTransport implements McpClientTransport {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    process.destroyForcibly();
-    for (ProcessHandle h : tree) {
-      h.destroyForcibly();
-    }
+    ProcessGroups.kill(process);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package com.anthropic.tool.toolbox;
 
+import com.anthropic.tool.process.ProcessGroups;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -8,9 +9,9 @@ import java.util.Set;
 
 /**
  * The tool processes running now, so that Ctrl-C (a shutdown hook) or the end of a command can kill
- * every one of them with its whole process tree. {@link #close()} also covers a process that is
- * being started at that moment: it waits (briefly) for every run in flight to end, and a process
- * registered after the close is killed at once.
+ * every one of them with everything it started ({@link ProcessGroups}). {@link #close()} also
+ * covers a process that is being started at that moment: it waits (briefly) for every run in flight
+ * to end, and a process registered after the close is killed at once.
  */
 public final class ProcessRegistry implements AutoCloseable {
   private static final Duration SETTLE = Duration.ofSeconds(3);
@@ -43,7 +44,7 @@ public final class ProcessRegistry implements AutoCloseable {
       }
     }
     if (kill) {
-      killTree(p);
+      ProcessGroups.kill(p);
     }
   }
 
@@ -65,9 +66,7 @@ public final class ProcessRegistry implements AutoCloseable {
       toKill = new ArrayList<>(running);
       running.clear();
     }
-    for (Process p : toKill) {
-      killTree(p);
-    }
+    ProcessGroups.killAll(toKill);
     long deadline = System.nanoTime() + SETTLE.toNanos();
     synchronized (this) {
       while (inFlight > 0) {
@@ -82,20 +81,6 @@ public final class ProcessRegistry implements AutoCloseable {
           return;
         }
       }
-    }
-  }
-
-  /** Kills the process and all its descendants. */
-  public static void killTree(Process p) {
-    List<ProcessHandle> tree = new ArrayList<>();
-    try {
-      p.toHandle().descendants().forEach(tree::add);
-    } catch (RuntimeException ignored) {
-      // the process ended meanwhile
-    }
-    p.destroyForcibly();
-    for (ProcessHandle h : tree) {
-      h.destroyForcibly();
     }
   }
 }

@@ -4,6 +4,7 @@ import com.anthropic.tool.client.model.Json;
 import com.anthropic.tool.client.tools.ToolCall;
 import com.anthropic.tool.client.tools.ToolExecutor;
 import com.anthropic.tool.client.tools.ToolOutput;
+import com.anthropic.tool.process.ProcessGroups;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,7 +92,7 @@ public final class ProcessTool implements ToolExecutor {
     }
     Process p;
     try {
-      p = pb.start();
+      p = ProcessGroups.start(pb);
     } catch (IOException e) {
       settings.processes().leave();
       return ToolOutput.error("cannot run " + command.get(0) + ": " + e.getMessage());
@@ -106,7 +107,7 @@ public final class ProcessTool implements ToolExecutor {
       feeder.start();
       long deadline = System.nanoTime() + settings.timeout().toNanos();
       if (!p.waitFor(settings.timeout().toNanos(), TimeUnit.NANOSECONDS)) {
-        ProcessRegistry.killTree(p);
+        ProcessGroups.kill(p);
         out.join(Duration.ofSeconds(1));
         err.join(Duration.ofSeconds(1));
         return ToolOutput.error(
@@ -129,11 +130,11 @@ public final class ProcessTool implements ToolExecutor {
       }
       return ToolOutput.ok(out.text());
     } catch (InterruptedException e) {
-      ProcessRegistry.killTree(p);
+      ProcessGroups.kill(p);
       throw e;
     } finally {
       if (p.isAlive()) {
-        ProcessRegistry.killTree(p);
+        ProcessGroups.kill(p);
       }
       settings.processes().remove(p);
       settings.processes().leave();

@@ -492,6 +492,34 @@ class ChatSessionTest {
   }
 
   @Test
+  void should_show_every_field_of_a_long_input_before_asking_with_approve() throws Exception {
+    List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+    CompletableFuture<Integer> run =
+        startOnTerminal(
+            withWeather(
+                call -> {
+                  ran.add(call.input().get("path").getAsString());
+                  return ToolOutput.ok("done");
+                },
+                true,
+                10));
+    String input = "{\"note\":\"" + "n".repeat(600) + "\",\"path\":\"/home/user/.ssh\"}";
+    api.answer(
+        ScriptedApi.message("tool_use", ScriptedApi.toolUse("toolu_1", "weather", input)),
+        ScriptedApi.message("end_turn", ScriptedApi.text("Done.")));
+    type("look");
+    await("the question", () -> screen().contains("run tool weather? [y/N/v]"));
+    String shown = screen();
+    assertTrue(shown.contains("\"path\": \"/home/user/.ssh\""), shown);
+    assertTrue(shown.contains("(600 characters)"), shown);
+    type("n");
+    await("the answer", () -> screen().contains("Done."));
+    type("/exit");
+    assertEquals(0, run.get(20, TimeUnit.SECONDS));
+    assertEquals(List.of(), ran);
+  }
+
+  @Test
   void should_ask_at_the_prompt_before_each_call_with_approve() throws Exception {
     List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
     CompletableFuture<Integer> run =

@@ -54,13 +54,18 @@ public final class RetryingTransport implements AutoCloseable {
    */
   public RawResponse send(HttpCall call, RetryPolicy policy, int attemptsBefore) {
     for (int attempt = attemptsBefore + 1; ; attempt++) {
+      if (attempt > attemptsBefore + 1) {
+        stopIfInterrupted();
+      }
       observer.attemptStarted(call, attempt);
       long start = System.nanoTime();
       RawResponse response;
       try {
         response = delegate.send(call);
       } catch (ConnectionException e) {
-        if (attempt > policy.maxRetries() || !Retries.retryable(e)) {
+        if (attempt > policy.maxRetries()
+            || !Retries.retryable(e)
+            || Thread.currentThread().isInterrupted()) {
           observer.attemptEnded(new Attempt(call, attempt, 0, null, e, since(start), null));
           throw e;
         }
@@ -71,7 +76,9 @@ public final class RetryingTransport implements AutoCloseable {
       }
       int status = response.status();
       String requestId = response.headers().first("request-id").orElse(null);
-      if (attempt <= policy.maxRetries() && Retries.retryable(status, response.headers())) {
+      if (attempt <= policy.maxRetries()
+          && Retries.retryable(status, response.headers())
+          && !Thread.currentThread().isInterrupted()) {
         Duration delay = policy.delay(attempt, response.headers(), clock, random);
         discard(response);
         observer.attemptEnded(
@@ -92,7 +99,9 @@ public final class RetryingTransport implements AutoCloseable {
    */
   public boolean retryStream(
       HttpCall call, RetryPolicy policy, int attempt, String requestId, AnthropicException e) {
-    if (attempt > policy.maxRetries() || !Retries.retryable(e)) {
+    if (attempt > policy.maxRetries()
+        || !Retries.retryable(e)
+        || Thread.currentThread().isInterrupted()) {
       return false;
     }
     Duration delay = policy.delay(attempt, Headers.empty(), clock, random);
@@ -114,12 +123,24 @@ public final class RetryingTransport implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits before a retry. An interrupt (a cancelled answer, Ctrl-C) ends the wait, and no request
+   * is sent after it: the thread's interrupt is checked before every retry too, in case the sleeper
+   * returned without noticing it.
+   */
   private void pause(Duration delay) {
     try {
       sleeper.sleep(delay);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AnthropicException("interrupted while waiting to retry", e);
+    }
+    stopIfInterrupted();
+  }
+
+  private static void stopIfInterrupted() {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new AnthropicException("interrupted while waiting to retry");
     }
   }
 

@@ -46,7 +46,9 @@ import java.util.function.UnaryOperator;
  * ToolLoopListener} while it runs. An executor that throws ends the loop with a {@link
  * ToolExecutionException}; {@link #cancel()}, from any thread, closes the exchange in flight,
  * interrupts the running tools and ends it with a {@link ToolLoopCancelledException}; both carry
- * the transcript so far. API errors are thrown as the client throws them.
+ * the transcript so far. A cancellation also interrupts the thread that runs the loop, so a wait
+ * before a retry ends at once and no request is sent after it. API errors are thrown as the client
+ * throws them.
  *
  * <p>A {@code ToolLoop} may be run again after a run has ended; {@link #cancel()} applies to the
  * run in progress.
@@ -81,6 +83,7 @@ public final class ToolLoop {
   private volatile boolean cancelled;
   private MessageStream current;
   private List<Future<ToolOutput>> running = List.of();
+  private Thread runner;
 
   private ToolLoop(Builder b) {
     this.client = b.client;
@@ -115,12 +118,17 @@ public final class ToolLoop {
    * interrupted; the run then throws {@link ToolLoopCancelledException}. Any thread; idempotent.
    */
   public void cancel() {
-    cancelled = true;
     MessageStream s;
     List<Future<ToolOutput>> tools;
     synchronized (lock) {
+      cancelled = true;
       s = current;
       tools = running;
+      if (runner != null && runner != Thread.currentThread()) {
+        // ends a wait before a retry (or a connection being made) at once: no request leaves
+        // after the cancellation, and no retry is reported
+        runner.interrupt();
+      }
     }
     if (s != null) {
       s.close();
@@ -136,6 +144,9 @@ public final class ToolLoop {
     List<MessageParam> transcript = new ArrayList<>(request.messages());
     Usage usage = null;
     ExecutorService pool = null;
+    synchronized (lock) {
+      runner = Thread.currentThread();
+    }
     try {
       for (int round = 1; ; round++) {
         if (cancelled) {
@@ -181,11 +192,17 @@ public final class ToolLoop {
       if (pool != null) {
         pool.shutdownNow();
       }
+      boolean wasCancelled;
       synchronized (lock) {
         current = null;
         running = List.of();
+        runner = null;
+        wasCancelled = cancelled;
+        cancelled = false;
       }
-      cancelled = false;
+      if (wasCancelled) {
+        Thread.interrupted(); // the interrupt was the cancellation's, not the caller's
+      }
     }
   }
 

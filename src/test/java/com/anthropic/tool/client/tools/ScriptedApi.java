@@ -67,6 +67,42 @@ public final class ScriptedApi implements AutoCloseable {
         + "}";
   }
 
+  /**
+   * The raw events of a streamed answer with one tool_use ({@code toolu_1}) whose input JSON
+   * arrives as {@code partial} (cut short, say), ending with {@code stopReason}.
+   */
+  public static String cutToolUse(String stopReason, String name, String partial) {
+    return event(
+            "message_start",
+            "{\"type\":\"message_start\",\"message\":{\"id\":\"msg\",\"type\":\"message\","
+                + "\"role\":\"assistant\",\"model\":\"claude-test\",\"content\":[],"
+                + "\"stop_reason\":null,\"stop_sequence\":null,"
+                + "\"usage\":{\"input_tokens\":10,\"output_tokens\":1}}}")
+        + event(
+            "content_block_start",
+            "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"tool_use\","
+                + "\"id\":\"toolu_1\",\"name\":"
+                + new com.google.gson.JsonPrimitive(name)
+                + ",\"input\":{}}}")
+        + event(
+            "content_block_delta",
+            "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"input_json_delta\","
+                + "\"partial_json\":"
+                + new com.google.gson.JsonPrimitive(partial)
+                + "}}")
+        + event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}")
+        + event(
+            "message_delta",
+            "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\""
+                + stopReason
+                + "\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":5}}")
+        + event("message_stop", "{\"type\":\"message_stop\"}");
+  }
+
+  private static String event(String name, String data) {
+    return "event: " + name + "\ndata: " + data + "\n\n";
+  }
+
   public String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }

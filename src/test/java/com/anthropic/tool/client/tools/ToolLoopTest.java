@@ -434,37 +434,6 @@ class ToolLoopTest {
         seen);
   }
 
-  /** A streamed answer with one weather tool_use whose input JSON arrives as {@code partial}. */
-  private static String cutToolUseStream(String stopReason, String partial) {
-    return event(
-            "message_start",
-            "{\"type\":\"message_start\",\"message\":{\"id\":\"msg\",\"type\":\"message\","
-                + "\"role\":\"assistant\",\"model\":\"claude-test\",\"content\":[],"
-                + "\"stop_reason\":null,\"stop_sequence\":null,"
-                + "\"usage\":{\"input_tokens\":10,\"output_tokens\":1}}}")
-        + event(
-            "content_block_start",
-            "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"tool_use\","
-                + "\"id\":\"toolu_1\",\"name\":\"weather\",\"input\":{}}}")
-        + event(
-            "content_block_delta",
-            "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"input_json_delta\","
-                + "\"partial_json\":"
-                + new com.google.gson.JsonPrimitive(partial)
-                + "}}")
-        + event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}")
-        + event(
-            "message_delta",
-            "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\""
-                + stopReason
-                + "\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":5}}")
-        + event("message_stop", "{\"type\":\"message_stop\"}");
-  }
-
-  private static String event(String name, String data) {
-    return "event: " + name + "\ndata: " + data + "\n\n";
-  }
-
   /** Valid JSON nested {@code depth} arrays deep in the city field: deeper than Gson's limit. */
   private static String deeplyNested(int depth) {
     return "{\"city\":" + "[".repeat(depth) + "]".repeat(depth) + "}";
@@ -499,7 +468,7 @@ class ToolLoopTest {
   void should_never_run_a_call_whose_streamed_input_is_no_json_object_and_answer_it_as_an_error(
       String partial) {
     String input = partial.equals("deep") ? deeplyNested(400) : partial;
-    api.answerRawStream(cutToolUseStream("tool_use", input))
+    api.answerRawStream(ScriptedApi.cutToolUse("tool_use", "weather", input))
         .answer(message("end_turn", text("Sorry.")));
     List<String> ran = new CopyOnWriteArrayList<>();
     Warned warned = new Warned();
@@ -522,7 +491,8 @@ class ToolLoopTest {
   @Test
   void should_never_run_a_call_cut_by_max_tokens_and_warn_about_it() {
     api.answerRawStream(
-        cutToolUseStream("max_tokens", "{\"path\": \"/home/user/x\", \"recursive\": tru"));
+        ScriptedApi.cutToolUse(
+            "max_tokens", "weather", "{\"path\": \"/home/user/x\", \"recursive\": tru"));
     List<String> ran = new CopyOnWriteArrayList<>();
     Warned warned = new Warned();
 
@@ -546,6 +516,78 @@ class ToolLoopTest {
     assertEquals(List.of(), ran);
     assertEquals(List.of("weather"), warned.names);
     assertTrue(api.bodies().get(1).contains(ToolLoop.UNPARSED_INPUT), api.bodies().get(1));
+  }
+
+  /** A server that answers every request 529 (overloaded) and counts them. */
+  private static com.sun.net.httpserver.HttpServer overloaded(
+      java.util.concurrent.atomic.AtomicInteger requests) throws java.io.IOException {
+    var server =
+        com.sun.net.httpserver.HttpServer.create(
+            new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/v1/messages",
+        ex -> {
+          requests.incrementAndGet();
+          ex.getRequestBody().readAllBytes();
+          byte[] b =
+              "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"busy\"}}"
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          ex.getResponseHeaders().add("content-type", "application/json");
+          ex.sendResponseHeaders(529, b.length);
+          ex.getResponseBody().write(b);
+          ex.close();
+        });
+    server.start();
+    return server;
+  }
+
+  @ParameterizedTest(name = "sleeper notices the interrupt={0}")
+  @ValueSource(booleans = {true, false})
+  void should_end_a_wait_before_a_retry_on_cancel_and_send_nothing_after_it(boolean honest)
+      throws Exception {
+    var requests = new java.util.concurrent.atomic.AtomicInteger();
+    var server = overloaded(requests);
+    CountDownLatch sleeping = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicReference<ToolLoop> loopRef =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    com.anthropic.tool.client.http.Sleeper sleeper =
+        honest
+            ? d -> {
+              sleeping.countDown();
+              new CountDownLatch(1).await(); // until interrupted
+            }
+            : d -> {
+              sleeping.countDown();
+              loopRef.get().cancel(); // the cancel lands as the wait ends
+            };
+    try (AnthropicClient retrying =
+        AnthropicClient.builder()
+            .apiKey("k")
+            .baseUrl("http://127.0.0.1:" + server.getAddress().getPort())
+            .maxRetries(5)
+            .sleeper(sleeper)
+            .build()) {
+      ToolLoop loop = ToolLoop.builder(retrying).executor(ToolLoopTest::weather).build();
+      loopRef.set(loop);
+      java.util.concurrent.CompletableFuture<Throwable> ended =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  loop.stream(request(), new ToolLoopListener() {});
+                  return null;
+                } catch (RuntimeException e) {
+                  return e;
+                }
+              });
+      assertTrue(sleeping.await(10, TimeUnit.SECONDS), "no retry wait");
+      loop.cancel();
+
+      Throwable e = ended.get(10, TimeUnit.SECONDS);
+      assertTrue(e instanceof ToolLoopCancelledException, String.valueOf(e));
+      assertEquals(1, requests.get(), "no request after the cancel");
+    } finally {
+      server.stop(0);
+    }
   }
 
   @Test
