@@ -53,7 +53,10 @@ RUN mv /tmp/anthropic.aot /app/anthropic.aot && chown root:root /app/anthropic.a
 
 USER anthropic
 WORKDIR /work
+# A crash log holds the environment (the API key): never in the working directory (often a mounted
+# host directory), but in the container's own /tmp; no core file.
 ENTRYPOINT ["java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss1m", "-Xms16m", "-XX:-UsePerfData", \
             "-Xlog:disable", "-Xlog:all=error:stderr", \
+            "-XX:ErrorFile=/tmp/hs_err_pid%p.log", "-XX:-CreateCoredumpOnCrash", \
             "-XX:AOTCache=/app/anthropic.aot", "-jar", "/app/anthropic-cli.jar"]
 CMD ["--help"]

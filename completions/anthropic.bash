@@ -159,6 +159,7 @@ function _complete_anthropic() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} chat" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} count-tokens" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tool-loop" ];    then _picocli_anthropic; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} logs" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} models" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} batches" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} files" ];    then _picocli_anthropic; return $?; fi
@@ -166,8 +167,19 @@ function _complete_anthropic() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} mock-server" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} keys" ];    then _picocli_anthropic; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} templates" ];    then _picocli_anthropic; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} aliases" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} install" ];    then _picocli_anthropic; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_anthropic; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} logs list" ];    then _picocli_anthropic_logs; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} logs search" ];    then _picocli_anthropic_logs; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} logs show" ];    then _picocli_anthropic_logs; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} logs usage" ];    then _picocli_anthropic_logs; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} logs path" ];    then _picocli_anthropic_logs; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} logs status" ];    then _picocli_anthropic_logs; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} logs on" ];    then _picocli_anthropic_logs; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} logs off" ];    then _picocli_anthropic_logs; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} logs delete" ];    then _picocli_anthropic_logs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} models list" ];    then _picocli_anthropic_models; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} models get" ];    then _picocli_anthropic_models; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} batches create" ];    then _picocli_anthropic_batches; return $?; fi
@@ -188,6 +200,15 @@ function _complete_anthropic() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config list" ];    then _picocli_anthropic_config; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config path" ];    then _picocli_anthropic_config; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} keys set" ];    then _picocli_anthropic_keys; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} templates save" ];    then _picocli_anthropic_templates; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} templates list" ];    then _picocli_anthropic_templates; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} templates show" ];    then _picocli_anthropic_templates; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} templates edit" ];    then _picocli_anthropic_templates; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} templates delete" ];    then _picocli_anthropic_templates; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} templates path" ];    then _picocli_anthropic_templates; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} aliases set" ];    then _picocli_anthropic_aliases; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} aliases list" ];    then _picocli_anthropic_aliases; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} aliases remove" ];    then _picocli_anthropic_aliases; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(messages)
@@ -195,65 +216,107 @@ function _complete_anthropic() {
   local cmds2=(chat)
   local cmds3=(count-tokens)
   local cmds4=(tool-loop)
-  local cmds5=(models)
-  local cmds6=(batches)
-  local cmds7=(files)
-  local cmds8=(completion)
-  local cmds9=(mock-server)
-  local cmds10=(config)
-  local cmds11=(keys)
-  local cmds12=(install)
-  local cmds13=(help)
-  local cmds14=(models list)
-  local cmds15=(models get)
-  local cmds16=(batches create)
-  local cmds17=(batches get)
-  local cmds18=(batches list)
-  local cmds19=(batches cancel)
-  local cmds20=(batches delete)
-  local cmds21=(batches wait)
-  local cmds22=(batches results)
-  local cmds23=(files upload)
-  local cmds24=(files list)
-  local cmds25=(files get)
-  local cmds26=(files download)
-  local cmds27=(files delete)
-  local cmds28=(config get)
-  local cmds29=(config set)
-  local cmds30=(config unset)
-  local cmds31=(config list)
-  local cmds32=(config path)
-  local cmds33=(keys set)
+  local cmds5=(logs)
+  local cmds6=(models)
+  local cmds7=(batches)
+  local cmds8=(files)
+  local cmds9=(completion)
+  local cmds10=(mock-server)
+  local cmds11=(config)
+  local cmds12=(keys)
+  local cmds13=(templates)
+  local cmds14=(aliases)
+  local cmds15=(install)
+  local cmds16=(help)
+  local cmds17=(logs list)
+  local cmds18=(logs search)
+  local cmds19=(logs show)
+  local cmds20=(logs usage)
+  local cmds21=(logs path)
+  local cmds22=(logs status)
+  local cmds23=(logs on)
+  local cmds24=(logs off)
+  local cmds25=(logs delete)
+  local cmds26=(models list)
+  local cmds27=(models get)
+  local cmds28=(batches create)
+  local cmds29=(batches get)
+  local cmds30=(batches list)
+  local cmds31=(batches cancel)
+  local cmds32=(batches delete)
+  local cmds33=(batches wait)
+  local cmds34=(batches results)
+  local cmds35=(files upload)
+  local cmds36=(files list)
+  local cmds37=(files get)
+  local cmds38=(files download)
+  local cmds39=(files delete)
+  local cmds40=(config get)
+  local cmds41=(config set)
+  local cmds42=(config unset)
+  local cmds43=(config list)
+  local cmds44=(config path)
+  local cmds45=(keys set)
+  local cmds46=(templates save)
+  local cmds47=(templates list)
+  local cmds48=(templates show)
+  local cmds49=(templates edit)
+  local cmds50=(templates delete)
+  local cmds51=(templates path)
+  local cmds52=(aliases set)
+  local cmds53=(aliases list)
+  local cmds54=(aliases remove)
 
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_anthropic_keys_set; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_anthropic_config_path; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_anthropic_config_list; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_anthropic_config_unset; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_anthropic_config_set; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_anthropic_config_get; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_anthropic_files_delete; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_anthropic_files_download; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_anthropic_files_get; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_anthropic_files_list; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_anthropic_files_upload; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_anthropic_batches_results; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_anthropic_batches_wait; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_anthropic_batches_delete; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_anthropic_batches_cancel; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_anthropic_batches_list; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_anthropic_batches_get; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_anthropic_batches_create; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_anthropic_models_get; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_anthropic_models_list; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_anthropic_help; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_anthropic_install; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_anthropic_keys; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_anthropic_config; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_anthropic_mockserver; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_anthropic_completion; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_anthropic_files; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_anthropic_batches; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_anthropic_models; return $?; fi
+  if CompWordsContainsArray "${cmds54[@]}"; then _picocli_anthropic_aliases_remove; return $?; fi
+  if CompWordsContainsArray "${cmds53[@]}"; then _picocli_anthropic_aliases_list; return $?; fi
+  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_anthropic_aliases_set; return $?; fi
+  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_anthropic_templates_path; return $?; fi
+  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_anthropic_templates_delete; return $?; fi
+  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_anthropic_templates_edit; return $?; fi
+  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_anthropic_templates_show; return $?; fi
+  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_anthropic_templates_list; return $?; fi
+  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_anthropic_templates_save; return $?; fi
+  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_anthropic_keys_set; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_anthropic_config_path; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_anthropic_config_list; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_anthropic_config_unset; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_anthropic_config_set; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_anthropic_config_get; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_anthropic_files_delete; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_anthropic_files_download; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_anthropic_files_get; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_anthropic_files_list; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_anthropic_files_upload; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_anthropic_batches_results; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_anthropic_batches_wait; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_anthropic_batches_delete; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_anthropic_batches_cancel; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_anthropic_batches_list; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_anthropic_batches_get; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_anthropic_batches_create; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_anthropic_models_get; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_anthropic_models_list; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_anthropic_logs_delete; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_anthropic_logs_off; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_anthropic_logs_on; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_anthropic_logs_status; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_anthropic_logs_path; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_anthropic_logs_usage; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_anthropic_logs_show; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_anthropic_logs_search; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_anthropic_logs_list; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_anthropic_help; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_anthropic_install; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_anthropic_aliases; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_anthropic_templates; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_anthropic_keys; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_anthropic_config; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_anthropic_mockserver; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_anthropic_completion; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_anthropic_files; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_anthropic_batches; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_anthropic_models; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_anthropic_logs; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_anthropic_toolloop; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_anthropic_counttokens; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_anthropic_chat; return $?; fi
@@ -270,7 +333,7 @@ function _picocli_anthropic() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="messages stream chat count-tokens tool-loop models batches files completion mock-server config keys install help"
+  local commands="messages stream chat count-tokens tool-loop logs models batches files completion mock-server config keys templates aliases install help"
   local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
 
@@ -313,8 +376,8 @@ function _picocli_anthropic_messages() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '-c' '--continue' '--no-log' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--template' '-p' '--param' '--cid' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TIER_option_args=("auto" "standard_only") # --service-tier values
   local TTL_option_args=("5m" "1h") # --cache-ttl values
@@ -325,10 +388,15 @@ function _picocli_anthropic_messages() {
 
   case ${prev_word} in
     '-m'|'--model')
-      local IFS=$'\n'
+      # the ids are data: read line by line, never expanded by the shell
       local models_file="${XDG_CACHE_HOME:-$HOME/.cache}/anthropic-cli/models.txt"
+      local model_id
+      COMPREPLY=()
       if [[ -r "$models_file" ]]; then
-        COMPREPLY=( $( compgen -W "$(cat "$models_file" 2>/dev/null)" -- "${curr_word}" ) )
+        while IFS= read -r model_id; do
+          [[ "$model_id" =~ ^[A-Za-z0-9._:@-]{1,128}$ ]] || continue
+          [[ "$model_id" == "${curr_word}"* ]] && COMPREPLY+=("$model_id")
+        done 2>/dev/null < "$models_file"
       fi
       return 0
       ;;
@@ -402,6 +470,15 @@ function _picocli_anthropic_messages() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--template')
+      return
+      ;;
+    '-p'|'--param')
+      return
+      ;;
+    '--cid')
+      return
       ;;
     '--format')
       local IFS=$'\n'
@@ -444,8 +521,8 @@ function _picocli_anthropic_stream() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '-c' '--continue' '--no-log' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--template' '-p' '--param' '--cid' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TIER_option_args=("auto" "standard_only") # --service-tier values
   local TTL_option_args=("5m" "1h") # --cache-ttl values
@@ -456,10 +533,15 @@ function _picocli_anthropic_stream() {
 
   case ${prev_word} in
     '-m'|'--model')
-      local IFS=$'\n'
+      # the ids are data: read line by line, never expanded by the shell
       local models_file="${XDG_CACHE_HOME:-$HOME/.cache}/anthropic-cli/models.txt"
+      local model_id
+      COMPREPLY=()
       if [[ -r "$models_file" ]]; then
-        COMPREPLY=( $( compgen -W "$(cat "$models_file" 2>/dev/null)" -- "${curr_word}" ) )
+        while IFS= read -r model_id; do
+          [[ "$model_id" =~ ^[A-Za-z0-9._:@-]{1,128}$ ]] || continue
+          [[ "$model_id" == "${curr_word}"* ]] && COMPREPLY+=("$model_id")
+        done 2>/dev/null < "$models_file"
       fi
       return 0
       ;;
@@ -533,6 +615,15 @@ function _picocli_anthropic_stream() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--template')
+      return
+      ;;
+    '-p'|'--param')
+      return
+      ;;
+    '--cid')
+      return
       ;;
     '--format')
       local IFS=$'\n'
@@ -575,8 +666,8 @@ function _picocli_anthropic_chat() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--trace' '--approve' '-y' '--yes' '--no-cache' '--raw' '-c' '--continue' '--list' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--mcp' '--max-iterations' '--parallel' '--tool-timeout' '--tool-output-limit' '-r' '--resume' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--trace' '--approve' '-y' '--yes' '--no-cache' '--raw' '-c' '--continue' '--no-log' '--list' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--template' '-p' '--param' '--mcp' '--max-iterations' '--parallel' '--tool-timeout' '--tool-output-limit' '--cid' '-r' '--resume' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TIER_option_args=("auto" "standard_only") # --service-tier values
   local TTL_option_args=("5m" "1h") # --cache-ttl values
@@ -586,10 +677,15 @@ function _picocli_anthropic_chat() {
 
   case ${prev_word} in
     '-m'|'--model')
-      local IFS=$'\n'
+      # the ids are data: read line by line, never expanded by the shell
       local models_file="${XDG_CACHE_HOME:-$HOME/.cache}/anthropic-cli/models.txt"
+      local model_id
+      COMPREPLY=()
       if [[ -r "$models_file" ]]; then
-        COMPREPLY=( $( compgen -W "$(cat "$models_file" 2>/dev/null)" -- "${curr_word}" ) )
+        while IFS= read -r model_id; do
+          [[ "$model_id" =~ ^[A-Za-z0-9._:@-]{1,128}$ ]] || continue
+          [[ "$model_id" == "${curr_word}"* ]] && COMPREPLY+=("$model_id")
+        done 2>/dev/null < "$models_file"
       fi
       return 0
       ;;
@@ -664,6 +760,12 @@ function _picocli_anthropic_chat() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--template')
+      return
+      ;;
+    '-p'|'--param')
+      return
+      ;;
     '--mcp')
       return
       ;;
@@ -677,6 +779,9 @@ function _picocli_anthropic_chat() {
       return
       ;;
     '--tool-output-limit')
+      return
+      ;;
+    '--cid')
       return
       ;;
     '-r'|'--resume')
@@ -722,7 +827,7 @@ function _picocli_anthropic_counttokens() {
 
   local commands=""
   local flag_opts="'--cache' '-n' '--no-stdin' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-m' '--model' '-s' '--system' '--system-file' '-a' '--attach' '--thinking' '--effort' '--schema' '--cache-ttl' '--tool' '--tool-choice' '--request' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local arg_opts="'-m' '--model' '-s' '--system' '--system-file' '-a' '--attach' '--thinking' '--effort' '--schema' '--cache-ttl' '--tool' '--tool-choice' '--request' '--template' '-p' '--param' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TTL_option_args=("5m" "1h") # --cache-ttl values
   local CHOICE_option_args=("auto" "any" "none") # --tool-choice values
@@ -732,10 +837,15 @@ function _picocli_anthropic_counttokens() {
 
   case ${prev_word} in
     '-m'|'--model')
-      local IFS=$'\n'
+      # the ids are data: read line by line, never expanded by the shell
       local models_file="${XDG_CACHE_HOME:-$HOME/.cache}/anthropic-cli/models.txt"
+      local model_id
+      COMPREPLY=()
       if [[ -r "$models_file" ]]; then
-        COMPREPLY=( $( compgen -W "$(cat "$models_file" 2>/dev/null)" -- "${curr_word}" ) )
+        while IFS= read -r model_id; do
+          [[ "$model_id" =~ ^[A-Za-z0-9._:@-]{1,128}$ ]] || continue
+          [[ "$model_id" == "${curr_word}"* ]] && COMPREPLY+=("$model_id")
+        done 2>/dev/null < "$models_file"
       fi
       return 0
       ;;
@@ -790,6 +900,12 @@ function _picocli_anthropic_counttokens() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--template')
+      return
+      ;;
+    '-p'|'--param')
+      return
+      ;;
     '--format')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
@@ -831,8 +947,8 @@ function _picocli_anthropic_toolloop() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--trace' '--approve' '-y' '--yes' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--mcp' '--max-iterations' '--parallel' '--tool-timeout' '--tool-output-limit' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--trace' '--approve' '-y' '--yes' '-c' '--continue' '--no-log' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--template' '-p' '--param' '--mcp' '--max-iterations' '--parallel' '--tool-timeout' '--tool-output-limit' '--cid' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TIER_option_args=("auto" "standard_only") # --service-tier values
   local TTL_option_args=("5m" "1h") # --cache-ttl values
@@ -843,10 +959,15 @@ function _picocli_anthropic_toolloop() {
 
   case ${prev_word} in
     '-m'|'--model')
-      local IFS=$'\n'
+      # the ids are data: read line by line, never expanded by the shell
       local models_file="${XDG_CACHE_HOME:-$HOME/.cache}/anthropic-cli/models.txt"
+      local model_id
+      COMPREPLY=()
       if [[ -r "$models_file" ]]; then
-        COMPREPLY=( $( compgen -W "$(cat "$models_file" 2>/dev/null)" -- "${curr_word}" ) )
+        while IFS= read -r model_id; do
+          [[ "$model_id" =~ ^[A-Za-z0-9._:@-]{1,128}$ ]] || continue
+          [[ "$model_id" == "${curr_word}"* ]] && COMPREPLY+=("$model_id")
+        done 2>/dev/null < "$models_file"
       fi
       return 0
       ;;
@@ -921,6 +1042,12 @@ function _picocli_anthropic_toolloop() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
+    '--template')
+      return
+      ;;
+    '-p'|'--param')
+      return
+      ;;
     '--mcp')
       return
       ;;
@@ -934,6 +1061,79 @@ function _picocli_anthropic_toolloop() {
       return
       ;;
     '--tool-output-limit')
+      return
+      ;;
+    '--cid')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `logs` subcommand.
+function _picocli_anthropic_logs() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="list search show usage path status on off delete"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-n' '--count' '--model' '--cid' '--since' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local FORMAT_option_args=("text" "json" "jsonl") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-n'|'--count')
+      return
+      ;;
+    '--model')
+      # the ids are data: read line by line, never expanded by the shell
+      local models_file="${XDG_CACHE_HOME:-$HOME/.cache}/anthropic-cli/models.txt"
+      local model_id
+      COMPREPLY=()
+      if [[ -r "$models_file" ]]; then
+        while IFS= read -r model_id; do
+          [[ "$model_id" =~ ^[A-Za-z0-9._:@-]{1,128}$ ]] || continue
+          [[ "$model_id" == "${curr_word}"* ]] && COMPREPLY+=("$model_id")
+        done 2>/dev/null < "$models_file"
+      fi
+      return 0
+      ;;
+    '--cid')
+      return
+      ;;
+    '--since')
       return
       ;;
     '--format')
@@ -1201,6 +1401,90 @@ function _picocli_anthropic_keys() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `templates` subcommand.
+function _picocli_anthropic_templates() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="save list show edit delete path"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `aliases` subcommand.
+function _picocli_anthropic_aliases() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="set list remove"
+  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `install` subcommand.
 function _picocli_anthropic_install() {
   # Get completion data
@@ -1236,6 +1520,458 @@ function _picocli_anthropic_help() {
   local commands=""
   local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_anthropic_logs_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-n' '--count' '--model' '--cid' '--since' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local FORMAT_option_args=("text" "json" "jsonl") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-n'|'--count')
+      return
+      ;;
+    '--model')
+      # the ids are data: read line by line, never expanded by the shell
+      local models_file="${XDG_CACHE_HOME:-$HOME/.cache}/anthropic-cli/models.txt"
+      local model_id
+      COMPREPLY=()
+      if [[ -r "$models_file" ]]; then
+        while IFS= read -r model_id; do
+          [[ "$model_id" =~ ^[A-Za-z0-9._:@-]{1,128}$ ]] || continue
+          [[ "$model_id" == "${curr_word}"* ]] && COMPREPLY+=("$model_id")
+        done 2>/dev/null < "$models_file"
+      fi
+      return 0
+      ;;
+    '--cid')
+      return
+      ;;
+    '--since')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `search` subcommand.
+function _picocli_anthropic_logs_search() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-n' '--count' '--model' '--cid' '--since' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local FORMAT_option_args=("text" "json" "jsonl") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-n'|'--count')
+      return
+      ;;
+    '--model')
+      # the ids are data: read line by line, never expanded by the shell
+      local models_file="${XDG_CACHE_HOME:-$HOME/.cache}/anthropic-cli/models.txt"
+      local model_id
+      COMPREPLY=()
+      if [[ -r "$models_file" ]]; then
+        while IFS= read -r model_id; do
+          [[ "$model_id" =~ ^[A-Za-z0-9._:@-]{1,128}$ ]] || continue
+          [[ "$model_id" == "${curr_word}"* ]] && COMPREPLY+=("$model_id")
+        done 2>/dev/null < "$models_file"
+      fi
+      return 0
+      ;;
+    '--cid')
+      return
+      ;;
+    '--since')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `show` subcommand.
+function _picocli_anthropic_logs_show() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--format')
+      return
+      ;;
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `usage` subcommand.
+function _picocli_anthropic_logs_usage() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--since' '--by' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local FORMAT_option_args=("text" "json" "jsonl") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--since')
+      return
+      ;;
+    '--by')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `path` subcommand.
+function _picocli_anthropic_logs_path() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `status` subcommand.
+function _picocli_anthropic_logs_status() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `on` subcommand.
+function _picocli_anthropic_logs_on() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `off` subcommand.
+function _picocli_anthropic_logs_off() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `delete` subcommand.
+function _picocli_anthropic_logs_delete() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--cid' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--cid')
+      return
+      ;;
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -1359,7 +2095,7 @@ function _picocli_anthropic_batches_create() {
 
   local commands=""
   local flag_opts="'--split' '--wait' '--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--input' '--prompts' '--format' '-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local arg_opts="'--input' '--prompts' '--format' '-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--template' '-p' '--param' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json") # --format values
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TIER_option_args=("auto" "standard_only") # --service-tier values
@@ -1387,10 +2123,15 @@ function _picocli_anthropic_batches_create() {
       return $?
       ;;
     '-m'|'--model')
-      local IFS=$'\n'
+      # the ids are data: read line by line, never expanded by the shell
       local models_file="${XDG_CACHE_HOME:-$HOME/.cache}/anthropic-cli/models.txt"
+      local model_id
+      COMPREPLY=()
       if [[ -r "$models_file" ]]; then
-        COMPREPLY=( $( compgen -W "$(cat "$models_file" 2>/dev/null)" -- "${curr_word}" ) )
+        while IFS= read -r model_id; do
+          [[ "$model_id" =~ ^[A-Za-z0-9._:@-]{1,128}$ ]] || continue
+          [[ "$model_id" == "${curr_word}"* ]] && COMPREPLY+=("$model_id")
+        done 2>/dev/null < "$models_file"
       fi
       return 0
       ;;
@@ -1464,6 +2205,12 @@ function _picocli_anthropic_batches_create() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--template')
+      return
+      ;;
+    '-p'|'--param')
+      return
       ;;
     '--api-key')
       return
@@ -2157,6 +2904,481 @@ function _picocli_anthropic_keys_set() {
   local commands=""
   local flag_opts="'--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `save` subcommand.
+function _picocli_anthropic_templates_save() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--prompt' '-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--template' '-p' '--param' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
+  local TIER_option_args=("auto" "standard_only") # --service-tier values
+  local TTL_option_args=("5m" "1h") # --cache-ttl values
+  local CHOICE_option_args=("auto" "any" "none") # --tool-choice values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--prompt')
+      return
+      ;;
+    '-m'|'--model')
+      # the ids are data: read line by line, never expanded by the shell
+      local models_file="${XDG_CACHE_HOME:-$HOME/.cache}/anthropic-cli/models.txt"
+      local model_id
+      COMPREPLY=()
+      if [[ -r "$models_file" ]]; then
+        while IFS= read -r model_id; do
+          [[ "$model_id" =~ ^[A-Za-z0-9._:@-]{1,128}$ ]] || continue
+          [[ "$model_id" == "${curr_word}"* ]] && COMPREPLY+=("$model_id")
+        done 2>/dev/null < "$models_file"
+      fi
+      return 0
+      ;;
+    '--max-tokens')
+      return
+      ;;
+    '-s'|'--system')
+      return
+      ;;
+    '--system-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '-t'|'--temperature')
+      return
+      ;;
+    '--top-p')
+      return
+      ;;
+    '--top-k')
+      return
+      ;;
+    '--stop')
+      return
+      ;;
+    '-a'|'--attach')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--thinking')
+      return
+      ;;
+    '--effort')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${LEVEL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--schema')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--service-tier')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TIER_option_args[@]}" ) )
+      return $?
+      ;;
+    '--cache-ttl')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TTL_option_args[@]}" ) )
+      return $?
+      ;;
+    '--tool')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--tool-choice')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${CHOICE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--request')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--template')
+      return
+      ;;
+    '-p'|'--param')
+      return
+      ;;
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_anthropic_templates_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `show` subcommand.
+function _picocli_anthropic_templates_show() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `edit` subcommand.
+function _picocli_anthropic_templates_edit() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `delete` subcommand.
+function _picocli_anthropic_templates_delete() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `path` subcommand.
+function _picocli_anthropic_templates_path() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `set` subcommand.
+function _picocli_anthropic_aliases_set() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_anthropic_aliases_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `remove` subcommand.
+function _picocli_anthropic_aliases_remove() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-retries' '--debug' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--api-key')
+      return
+      ;;
+    '--base-url')
+      return
+      ;;
+    '--api-version')
+      return
+      ;;
+    '--beta')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--max-retries')
+      return
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )

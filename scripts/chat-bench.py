@@ -22,8 +22,11 @@ SOCK = os.path.join(tempfile.mkdtemp(prefix="chat-bench-tmux-"), "sock")  # tmux
 
 
 def tmux(*args):
+    # tmux exits at once without TERM (a cron job, a CI step): give it the usual one
+    env = dict(os.environ)
+    env.setdefault("TERM", "xterm-256color")
     r = subprocess.run(["tmux", "-S", SOCK, "-f", "/dev/null", *args],
-                       capture_output=True, text=True)
+                       capture_output=True, text=True, env=env)
     return r.stdout + r.stderr
 
 

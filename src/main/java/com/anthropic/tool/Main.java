@@ -32,9 +32,62 @@ public final class Main {
       return version;
     }
     PrintWriter err = writer(new FileOutputStream(FileDescriptor.err));
+    Thread.setDefaultUncaughtExceptionHandler(new LastResort(err, Startup.flag(args, "--debug")));
     CliContext ctx =
         new CliContext(env, System.in, isTerminal(0), isTerminal(1), isTerminal(2), stdout);
     return Startup.run(args, ctx, out, err);
+  }
+
+  /**
+   * What any thread's unexpected failure prints: one {@code error: internal_error:} line (the stack
+   * trace only with --debug), never the JVM's {@code Exception in thread …}; then the process ends
+   * with exit 1 (an out-of-memory error on a reader thread leaves nothing worth going on with). A
+   * class, not a lambda: it is installed on every start, and costs nothing until used.
+   */
+  static final class LastResort implements Thread.UncaughtExceptionHandler {
+    private final PrintWriter err;
+    private final boolean debug;
+
+    LastResort(PrintWriter err, boolean debug) {
+      this.err = err;
+      this.debug = debug;
+    }
+
+    @Override
+    public void uncaughtException(Thread t, Throwable e) {
+      try {
+        err.println("error: internal_error: " + describe(e) + " (in " + t.getName() + ")");
+        if (debug) {
+          e.printStackTrace(err);
+        }
+        err.flush();
+      } finally {
+        // not System.exit on this thread: it may be a shutdown hook, which exit would block
+        Thread exit = new Thread(new Exit(), "anthropic-internal-error-exit");
+        exit.setDaemon(true);
+        exit.start();
+      }
+    }
+
+    static String describe(Throwable e) {
+      if (e instanceof OutOfMemoryError) {
+        return "out of memory" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
+      }
+      if (e instanceof StackOverflowError) {
+        return "stack overflow";
+      }
+      String m = e.getMessage();
+      return m == null || m.isBlank()
+          ? "unexpected " + e.getClass().getSimpleName()
+          : m.replaceAll("\\p{Cntrl}", " ");
+    }
+  }
+
+  private static final class Exit implements Runnable {
+    @Override
+    public void run() {
+      System.exit(1);
+    }
   }
 
   private static PrintWriter writer(FileOutputStream stream) {

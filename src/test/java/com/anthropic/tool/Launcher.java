@@ -39,6 +39,12 @@ final class Launcher {
   }
 
   static Run run(Path home, Map<String, String> env, String... args) throws Exception {
+    return runWithStdin(home, env, null, args);
+  }
+
+  /** As {@link #run(Path, Map, String...)}, with {@code stdin} (null: /dev/null) on stdin. */
+  static Run runWithStdin(Path home, Map<String, String> env, String stdin, String... args)
+      throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(root().resolve("anthropic").toString());
     cmd.addAll(List.of(args));
@@ -54,7 +60,14 @@ final class Launcher {
     pb.environment().putAll(env);
     Path out = Files.createTempFile(home, "stdout", ".txt");
     Path err = Files.createTempFile(home, "stderr", ".txt");
-    pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    Path in = null;
+    if (stdin == null) {
+      pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    } else {
+      in = Files.createTempFile(home, "stdin", ".txt");
+      Files.writeString(in, stdin, StandardCharsets.UTF_8);
+      pb.redirectInput(in.toFile());
+    }
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());
     Process p = pb.start();
     try {
@@ -70,6 +83,9 @@ final class Launcher {
       p.destroyForcibly();
       Files.deleteIfExists(out);
       Files.deleteIfExists(err);
+      if (in != null) {
+        Files.deleteIfExists(in);
+      }
     }
   }
 }

@@ -164,6 +164,37 @@ class LauncherIT {
     assertEquals("anthropic 0.1.0\n", r.out(), r.describe());
   }
 
+  /**
+   * Issue 19, defect 7: a crash log holds the environment (the key), so the JVM is told to write it
+   * to a private directory of ours, never the working directory. The JVM itself reports the flags
+   * it runs with (-XX:+PrintFlagsFinal), and the directory is 0700.
+   */
+  @Test
+  void should_send_jvm_crash_logs_to_a_private_directory_not_the_working_directory()
+      throws Exception {
+    Path state = tmp.resolve("state");
+    Run r =
+        run(
+            Map.of(
+                "XDG_STATE_HOME", state.toString(), "ANTHROPIC_JAVA_OPTS", "-XX:+PrintFlagsFinal"),
+            "--version");
+
+    assertEquals(0, r.exitCode(), r.describe());
+    Path crash = state.resolve("anthropic-cli/crash");
+    String errorFile =
+        r.out().lines().filter(l -> l.matches("\\s*ccstr ErrorFile\\s+=.*")).findFirst().orElse("");
+    assertTrue(
+        errorFile.contains("= " + crash.resolve("hs_err_pid%p.log")),
+        "ErrorFile: " + errorFile + "\n" + r.describe());
+    assertTrue(
+        r.out().lines().anyMatch(l -> l.matches("\\s*bool CreateCoredumpOnCrash\\s+= false.*")),
+        r.describe());
+    assertEquals(
+        "rwx------",
+        java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(crash)),
+        "the crash directory is private");
+  }
+
   @Test
   void should_print_help_and_exit_0() throws Exception {
     Run r = run(Map.of(), "--help");

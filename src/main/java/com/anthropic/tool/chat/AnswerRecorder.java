@@ -5,8 +5,10 @@ import com.anthropic.tool.client.model.Json;
 import com.anthropic.tool.client.model.Message;
 import com.anthropic.tool.client.model.StreamEvent;
 import com.anthropic.tool.client.tools.ToolCall;
+import com.anthropic.tool.client.tools.ToolLoop;
 import com.anthropic.tool.client.tools.ToolLoopListener;
 import com.anthropic.tool.client.tools.ToolOutput;
+import com.anthropic.tool.text.ControlChars;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +78,15 @@ final class AnswerRecorder implements ToolLoopListener {
   }
 
   @Override
+  public synchronized void onUnparsedInput(ToolCall call) {
+    if (stopped) {
+      return;
+    }
+    info.println(ToolLoop.unparsedInputWarning(call.name()));
+    info.flush();
+  }
+
+  @Override
   public synchronized void onToolResult(ToolCall call, ToolOutput output) {
     if (stopped) {
       return;
@@ -88,6 +99,7 @@ final class AnswerRecorder implements ToolLoopListener {
     } else {
       line += " → ok" + (trace && !text.isEmpty() ? ": " + text : "");
     }
+    line = ControlChars.visible(line); // a tool's name, input and output never drive the terminal
     info.println(styled ? MarkdownStyler.DIM + line + MarkdownStyler.NORMAL : line);
     info.flush();
   }

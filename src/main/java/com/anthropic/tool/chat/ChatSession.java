@@ -14,6 +14,7 @@ import com.anthropic.tool.client.tools.ToolLoop;
 import com.anthropic.tool.client.tools.ToolLoopCancelledException;
 import com.anthropic.tool.client.tools.ToolLoopResult;
 import com.anthropic.tool.client.tools.ToolOutput;
+import com.anthropic.tool.text.ControlChars;
 import com.anthropic.tool.toolbox.Approval;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -48,6 +49,8 @@ public final class ChatSession {
    * @param nanoTime the clock for the time an answer took
    * @param tools how the tools the model calls are run (null: the model gets an error result for
    *     any call, as no tool is here)
+   * @param models what {@code /model NAME} makes of a name (an alias resolved, a warning about an
+   *     unknown name); null takes the name as it is
    */
   public record Options(
       AnthropicClient client,
@@ -60,7 +63,8 @@ public final class ChatSession {
       boolean usage,
       ConversationStore store,
       LongSupplier nanoTime,
-      Tools tools) {
+      Tools tools,
+      Function<String, ModelName> models) {
     public Options {
       Objects.requireNonNull(client, "client");
       Objects.requireNonNull(template, "template");
@@ -68,6 +72,35 @@ public final class ChatSession {
       Objects.requireNonNull(describeError, "describeError");
       Objects.requireNonNull(nanoTime, "nanoTime");
       tools = tools == null ? Tools.NONE : tools;
+      models = models == null ? name -> new ModelName(name, null) : models;
+    }
+
+    /** With the names of {@code /model} taken as they are. */
+    public Options(
+        AnthropicClient client,
+        MessagesRequest template,
+        CacheControl cache,
+        Function<String, Integer> maxTokensFor,
+        Function<String, ContentBlock> attacher,
+        Function<Throwable, String> describeError,
+        boolean showThinking,
+        boolean usage,
+        ConversationStore store,
+        LongSupplier nanoTime,
+        Tools tools) {
+      this(
+          client,
+          template,
+          cache,
+          maxTokensFor,
+          attacher,
+          describeError,
+          showThinking,
+          usage,
+          store,
+          nanoTime,
+          tools,
+          null);
     }
 
     /** Without tools. */
@@ -94,6 +127,18 @@ public final class ChatSession {
           store,
           nanoTime,
           null);
+    }
+  }
+
+  /**
+   * What {@code /model NAME} switches to.
+   *
+   * @param model the model id (an alias resolved)
+   * @param warning a line about a name that is neither a known model nor an alias, or null
+   */
+  public record ModelName(String model, String warning) {
+    public ModelName {
+      Objects.requireNonNull(model, "model");
     }
   }
 
@@ -140,6 +185,7 @@ public final class ChatSession {
   private final List<ContentBlock> pendingAttachments = new ArrayList<>();
   private final boolean raw;
   private List<ContentBlock> failedTurn;
+  private boolean logWarned;
 
   /**
    * @param conversation where the session starts (new, or resumed)
@@ -224,7 +270,8 @@ public final class ChatSession {
                     interactive ? console.out() : console.err(),
                     options.showThinking(),
                     console.styled(),
-                    new MarkdownStyler(console.styled() && !raw)),
+                    answerText(),
+                    interactive),
             console.info(),
             console.styled(),
             options.tools().trace());
@@ -232,6 +279,8 @@ public final class ChatSession {
     Outcome outcome = exchange(request, recorder);
     long elapsed = options.nanoTime().getAsLong() - start;
     PrintWriter out = console.out();
+    ConversationStore.Answer logged =
+        new ConversationStore.Answer(null, null, null, null, elapsed / 1_000_000, null);
     if (outcome instanceof Outcome.Answered a) {
       ToolLoopResult r = a.result();
       Message m = r.finalMessage();
@@ -242,6 +291,9 @@ public final class ChatSession {
       }
       conversation = c.answeringOpenToolUses(notRunBecause(r));
       totals.add(request.model(), r.usage());
+      logged =
+          new ConversationStore.Answer(
+              r.usage(), m.stopReason(), null, null, elapsed / 1_000_000, null);
       if (!interactive) {
         out.println();
       }
@@ -277,6 +329,17 @@ public final class ChatSession {
       List<Conversation.Turn> kept = recorder.stop();
       out.flush();
       error(f.error());
+      logged =
+          new ConversationStore.Answer(
+              null,
+              null,
+              options.describeError().apply(f.error()),
+              f.error() instanceof com.anthropic.tool.client.error.ApiException api
+                      && api.status() > 0
+                  ? api.status()
+                  : null,
+              elapsed / 1_000_000,
+              Conversation.Turn.user(userTurn).text());
       if (kept.isEmpty()) {
         conversation = next.withoutLastExchange();
         failedTurn = userTurn;
@@ -287,7 +350,7 @@ public final class ChatSession {
                     "not run: the answer failed (" + f.error().getMessage() + ")");
       }
     }
-    save();
+    save(logged);
   }
 
   /** What a call the answer asked for but never ran is answered with. */
@@ -374,11 +437,21 @@ public final class ChatSession {
     }
   }
 
+  /** Markdown rendered on a styled terminal (not with --raw); the text as it is otherwise. */
+  private AnswerText answerText() {
+    if (!console.styled() || raw) {
+      return AnswerText.PLAIN;
+    }
+    return new MarkdownStream(
+        new MarkdownRender(console.hyperlinks()), console::width, console::height, true);
+  }
+
   /** Asks at the prompt whether to run a call; Ctrl-C there stops the whole answer. */
   private boolean confirm(ToolCall call, Runnable interrupt) {
     String input = AnswerRecorder.shorten(Json.write(call.input()), 500);
     try {
-      return console.confirm("run tool " + call.name() + " " + input + "? [y/N] ");
+      return console.confirm(
+          ControlChars.visible("run tool " + call.name() + " " + input) + "? [y/N] ");
     } catch (Console.Cleared c) {
       interrupt.run();
       return false;
@@ -449,9 +522,19 @@ public final class ChatSession {
   }
 
   private void save() {
-    if (options.store() != null && conversation.userTurns() > 0) {
-      Optional<String> problem = options.store().save(conversation);
-      problem.ifPresent(p -> notice("warning: the conversation was not saved: " + p));
+    save(null);
+  }
+
+  private void save(ConversationStore.Answer answer) {
+    if (options.store() != null) {
+      Optional<String> problem = options.store().save(conversation, answer);
+      if (problem.isPresent() && !logWarned) {
+        logWarned = true;
+        notice(
+            "warning: the conversation was not logged ("
+                + problem.get()
+                + "); anthropic logs path shows the database");
+      }
     }
   }
 
@@ -476,8 +559,12 @@ public final class ChatSession {
         if (arg.isEmpty()) {
           notice("model: " + conversation.model());
         } else {
-          conversation = conversation.withModel(arg);
-          notice("model: " + arg);
+          ModelName m = options.models().apply(arg);
+          if (m.warning() != null) {
+            notice("warning: " + m.warning());
+          }
+          conversation = conversation.withModel(m.model());
+          notice("model: " + m.model());
           save();
         }
       }
@@ -501,6 +588,9 @@ public final class ChatSession {
       case "edit" -> edit(arg);
       case "clear" -> {
         conversation = conversation.cleared();
+        if (options.store() != null) {
+          options.store().cleared();
+        }
         pendingAttachments.clear();
         failedTurn = null;
         notice("conversation cleared");
@@ -520,6 +610,7 @@ public final class ChatSession {
         console.info().flush();
       }
       case "save" -> saveAs(arg);
+      case "copy" -> copy(arg);
       default -> notice("/" + c.name() + " is not available here");
     }
     return true;
@@ -568,9 +659,43 @@ public final class ChatSession {
     ask(again.get(), turns.get(turns.size() - 1).content());
   }
 
+  private void copy(String arg) {
+    if (!arg.isEmpty() && !arg.equals("code")) {
+      notice("usage: /copy (the last answer) or /copy code (its last code block)");
+      return;
+    }
+    String answer = Clipboard.lastAnswer(conversation);
+    if (answer == null) {
+      notice("nothing to copy: no answer yet");
+      return;
+    }
+    String text = arg.equals("code") ? Clipboard.lastCodeBlock(answer) : answer;
+    if (text == null) {
+      notice("nothing to copy: the last answer has no code block");
+      return;
+    }
+    if (!console.interactive() || !console.clipboard()) {
+      notice(
+          "/copy needs a terminal that takes OSC 52 clipboard writes (not a pipe, not TERM=dumb)");
+      return;
+    }
+    if (text.length() > Clipboard.MAX_CHARS) {
+      notice("not copied: " + text.length() + " characters is more than a terminal takes at once");
+      return;
+    }
+    console.out().print(Clipboard.osc52(text));
+    console.out().flush();
+    notice(
+        "copied "
+            + (arg.equals("code") ? "the last code block" : "the last answer")
+            + " ("
+            + text.length()
+            + " characters) with OSC 52; a terminal that does not allow clipboard writes ignores it");
+  }
+
   private void saveAs(String file) {
     if (file.isEmpty()) {
-      notice("usage: /save FILE (Markdown; .json for JSON)");
+      notice("usage: /save FILE (JSON; .md for Markdown)");
       return;
     }
     try {

@@ -38,6 +38,26 @@ interface Console {
   /** Whether escape sequences may be written to {@link #out()}. */
   boolean styled();
 
+  /** The terminal's columns now (80 when unknown). */
+  default int width() {
+    return 80;
+  }
+
+  /** The terminal's rows now (24 when unknown). */
+  default int height() {
+    return 24;
+  }
+
+  /** Whether an OSC 52 clipboard write may be sent (a terminal, not a dumb one). */
+  default boolean clipboard() {
+    return false;
+  }
+
+  /** Whether links may be written as OSC 8 hyperlinks. */
+  default boolean hyperlinks() {
+    return false;
+  }
+
   /** Runs {@code r} when Ctrl-C is pressed while no line is being read; null to stop. */
   void onInterrupt(Runnable r);
 

@@ -206,6 +206,28 @@ final class JLineConsole implements Console {
   }
 
   @Override
+  public int width() {
+    int w = terminal.getWidth();
+    return w > 0 ? w : 80;
+  }
+
+  @Override
+  public int height() {
+    int h = terminal.getHeight();
+    return h > 0 ? h : 24;
+  }
+
+  @Override
+  public boolean clipboard() {
+    return !Terminal.TYPE_DUMB.equals(terminal.getType());
+  }
+
+  @Override
+  public boolean hyperlinks() {
+    return colour && TerminalFeatures.hyperlinks(env);
+  }
+
+  @Override
   public void onInterrupt(Runnable r) {
     interrupt = r;
   }

@@ -29,7 +29,9 @@ public final class SlashCommands {
           new Spec("retry", "", "ask the last question again"),
           new Spec("undo", "", "drop the last exchange"),
           new Spec("usage", "", "tokens (and estimated cost) of the last answer and the session"),
-          new Spec("save", "FILE", "write the conversation as Markdown (.json: as JSON)"),
+          new Spec("save", "FILE", "write the conversation as JSON (.md: as Markdown)"),
+          new Spec(
+              "copy", "[code]", "copy the last answer (or its last code block) to the clipboard"),
           new Spec("exit", "", "end the session (also Ctrl-D)"));
 
   /** What a line that starts with {@code /} asks for. */

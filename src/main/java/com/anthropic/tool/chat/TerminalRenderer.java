@@ -3,6 +3,7 @@ package com.anthropic.tool.chat;
 import com.anthropic.tool.client.model.ContentBlock;
 import com.anthropic.tool.client.model.Delta;
 import com.anthropic.tool.client.model.StreamEvent;
+import com.anthropic.tool.text.ControlChars;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,8 @@ final class TerminalRenderer {
   private final PrintWriter thinkingOut;
   private final boolean showThinking;
   private final boolean dimThinking;
-  private final MarkdownStyler styler;
+  private final AnswerText styler;
+  private final boolean visible;
   private final Map<Integer, StringBuilder> shown = new TreeMap<>();
   private boolean stopped;
   private boolean thinkingOpen;
@@ -31,18 +33,22 @@ final class TerminalRenderer {
    * @param out where the answer goes
    * @param thinkingOut where thinking goes (the same writer as {@code out} on a terminal)
    * @param dimThinking whether thinking may be dimmed with an escape sequence
+   * @param styler how the text is shown (as it is, or rendered as Markdown)
+   * @param visible whether the model's control characters are made visible (on a terminal)
    */
   TerminalRenderer(
       PrintWriter out,
       PrintWriter thinkingOut,
       boolean showThinking,
       boolean dimThinking,
-      MarkdownStyler styler) {
+      AnswerText styler,
+      boolean visible) {
     this.out = out;
     this.thinkingOut = thinkingOut;
     this.showThinking = showThinking;
     this.dimThinking = dimThinking;
     this.styler = styler;
+    this.visible = visible;
   }
 
   /** Shows one event. */
@@ -54,8 +60,7 @@ final class TerminalRenderer {
       if (d.delta() instanceof Delta.Text t && !t.text().isEmpty()) {
         closeThinking();
         shown.computeIfAbsent(d.index(), i -> new StringBuilder()).append(t.text());
-        write(out, styler.feed(t.text()));
-        last = t.text().charAt(t.text().length() - 1);
+        write(out, styler.feed(visible ? ControlChars.visible(t.text()) : t.text()));
       } else if (d.delta() instanceof Delta.Thinking th && showThinking) {
         thinking(th.thinking());
       }
@@ -67,10 +72,13 @@ final class TerminalRenderer {
   private void thinking(String text) {
     if (!thinkingOpen) {
       thinkingOpen = true;
+      if (thinkingOut == out && last != '\n') {
+        out.println();
+      }
       thinkingOut.print(dim("thinking: "));
     }
     if (!text.isEmpty()) {
-      thinkingOut.print(dim(text));
+      thinkingOut.print(dim(visible ? ControlChars.visible(text) : text));
       if (thinkingOut == out) {
         last = text.charAt(text.length() - 1);
         wrote = true;
@@ -97,7 +105,21 @@ final class TerminalRenderer {
     if (!s.isEmpty()) {
       w.print(s);
       wrote = true;
+      last = lastShown(s, last);
     }
+  }
+
+  /** The last character {@code s} shows (escape sequences at its end skipped). */
+  static char lastShown(String s, char before) {
+    int end = s.length();
+    while (end > 0) {
+      int esc = s.lastIndexOf('\u001b', end - 1);
+      if (esc < 0 || !s.substring(esc, end).matches("\u001b\\[[0-9;]*[A-Za-z]")) {
+        break;
+      }
+      end = esc;
+    }
+    return end == 0 ? before : s.charAt(end - 1);
   }
 
   /** Flushes what was written (called whenever the stream runs dry). */

@@ -5,13 +5,16 @@ import com.anthropic.tool.client.model.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** {@code /save FILE}: the conversation as Markdown, or as JSON when FILE ends in {@code .json}. */
+/**
+ * {@code /save FILE}: the conversation as JSON ({@code chat --resume FILE} imports it), or as
+ * Markdown when FILE ends in {@code .md} (for people; it cannot be resumed).
+ */
 final class Transcripts {
   private Transcripts() {}
 
   static void write(Conversation c, Path file) throws IOException {
     boolean json =
-        file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+        !file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".md");
     PrivateFiles.writeAtomically(file, json ? Json.write(c.toJson()) + "\n" : markdown(c));
   }
 

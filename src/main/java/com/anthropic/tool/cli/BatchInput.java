@@ -72,9 +72,9 @@ final class BatchInput {
 
   /**
    * The request for each prompt: {@code template} (built by {@link RequestFactory} from the request
-   * options with the single prompt word {@code word}) with its prompt block, the last block of the
-   * last user turn where the factory puts the prompt words, replaced by the prompt. Attachments,
-   * piped documents, options and cache marks stay as the factory made them.
+   * options with the single prompt word {@code word}) with {@code word} in its prompt block, the
+   * last block of the last user turn where the factory puts the prompt words, replaced by the
+   * prompt. Attachments, piped documents, options and cache marks stay as the factory made them.
    */
   static Function<String, MessagesRequest> template(MessagesRequest template, String word) {
     List<MessageParam> messages = template.messages();
@@ -83,13 +83,18 @@ final class BatchInput {
     if (!last.role().equals("user")
         || turn.isEmpty()
         || !(turn.get(turn.size() - 1) instanceof ContentBlock.Text words)
-        || !words.text().equals(word)) {
+        || !words.text().contains(word)) {
       throw new IllegalStateException("the prompt is not the last block of the last user turn");
     }
+    // the words alone, or inside a template's prompt (where they fill $input)
+    int at = words.text().indexOf(word);
+    String before = words.text().substring(0, at);
+    String after = words.text().substring(at + word.length());
     return prompt -> {
       List<ContentBlock> content = new ArrayList<>(turn);
       content.set(
-          content.size() - 1, ContentBlock.Text.of(prompt).withCacheControl(words.cacheControl()));
+          content.size() - 1,
+          ContentBlock.Text.of(before + prompt + after).withCacheControl(words.cacheControl()));
       List<MessageParam> withPrompt = new ArrayList<>(messages);
       withPrompt.set(withPrompt.size() - 1, MessageParam.user(content));
       return template.toBuilder().messages(withPrompt).build();

@@ -7,6 +7,7 @@ import picocli.CommandLine.Option;
 final class BatchWaitOptions {
   @Option(
       names = "--poll-interval",
+      converter = Ranges.PollInterval.class,
       paramLabel = "SECONDS",
       hidden = true,
       description = "First wait between polls (default 2; grows to 60).")

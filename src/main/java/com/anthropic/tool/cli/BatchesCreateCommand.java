@@ -34,8 +34,11 @@ import picocli.CommandLine.Spec;
     },
     sortOptions = false)
 final class BatchesCreateCommand implements Callable<Integer> {
-  /** The prompt the template is built with; each line's prompt takes its block's place. */
-  private static final String PROMPT = "PROMPT";
+  /**
+   * The prompt the request is built with; each line's prompt takes its place (inside a template's
+   * prompt, where it fills {@code $input}). Private-use characters: never in a real prompt.
+   */
+  private static final String PROMPT = "\uE000PROMPT\uE000";
 
   @ParentCommand BatchesCommand parent;
   @Spec CommandSpec spec;
@@ -66,7 +69,11 @@ final class BatchesCreateCommand implements Callable<Integer> {
   @Option(names = "--wait", description = "Poll until the batch has ended; progress on stderr.")
   boolean waitForEnd;
 
-  @Option(names = "--max-requests", hidden = true, description = "Requests per batch (tests).")
+  @Option(
+      names = "--max-requests",
+      hidden = true,
+      converter = Ranges.BatchSize.class,
+      description = "Requests per batch (tests).")
   int maxRequests = Batches.MAX_REQUESTS;
 
   @Mixin BatchFormatOption format;
@@ -139,6 +146,7 @@ final class BatchesCreateCommand implements Callable<Integer> {
         || !o.attach.isEmpty()
         || !o.tools.isEmpty()
         || o.schema != null
-        || o.effort != null;
+        || o.effort != null
+        || o.template != null;
   }
 }

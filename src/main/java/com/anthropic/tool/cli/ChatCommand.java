@@ -4,12 +4,15 @@ import com.anthropic.tool.chat.Chat;
 import com.anthropic.tool.chat.ChatSession;
 import com.anthropic.tool.chat.Conversation;
 import com.anthropic.tool.chat.ConversationStore;
+import com.anthropic.tool.chat.Recap;
 import com.anthropic.tool.client.AnthropicClient;
 import com.anthropic.tool.client.model.CacheControl;
 import com.anthropic.tool.client.model.ContentBlock;
 import com.anthropic.tool.client.model.MessageParam;
 import com.anthropic.tool.client.model.MessagesRequest;
 import com.anthropic.tool.config.XdgPaths;
+import com.anthropic.tool.store.LogStore;
+import com.anthropic.tool.store.StoreException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,20 +52,19 @@ final class ChatCommand implements Callable<Integer> {
   @Option(names = "--raw", description = "No Markdown styling of answers.")
   boolean raw;
 
-  @Option(
-      names = {"-c", "--continue"},
-      description = "Resume the most recent conversation.")
-  boolean resumeLast;
+  @Mixin LogOptions log = new LogOptions();
 
   @Option(
       names = {"-r", "--resume"},
       paramLabel = "ID|FILE",
-      description = "Resume a saved conversation by id (or its start) or file.")
+      description =
+          "Resume a logged conversation by id (or its start), or import an exported JSON file"
+              + " as a new one.")
   String resume;
 
   @Option(
       names = "--list",
-      description = "List saved conversations (id, date, model, first line) and exit.")
+      description = "List logged conversations (id, date, model, first line) and exit.")
   boolean list;
 
   @Override
@@ -72,19 +74,38 @@ final class ChatCommand implements Callable<Integer> {
 
   int run(CommandSupport s) {
     XdgPaths xdg = XdgPaths.from(s.ctx().env());
-    ConversationStore store = new ConversationStore(xdg.data().resolve("conversations"));
+    boolean logging = !log.noLog && !ExchangeLog.offInConfig(s.settings());
+    java.nio.file.Path db = ExchangeLog.file(xdg);
+    java.nio.file.Path nativeCache = xdg.cache().resolve("native");
+    ConversationStore store =
+        new ConversationStore(() -> ExchangeLog.openNow(db, nativeCache), logging);
+    try {
+      return withStore(s, xdg, store);
+    } finally {
+      store.close();
+    }
+  }
+
+  private int withStore(CommandSupport s, XdgPaths xdg, ConversationStore store) {
     if (list) {
-      for (ConversationStore.Entry e : store.list()) {
-        Conversation c = e.conversation();
+      importLegacy(s, xdg, store);
+      List<LogStore.ConversationSummary> all;
+      try {
+        all = store.list();
+      } catch (StoreException e) {
+        throw new CliException(ExitCodes.FAILURE, "log_error", e.getMessage(), e);
+      }
+      for (LogStore.ConversationSummary c : all) {
+        String when = c.updated() == null ? "" : c.updated();
         s.out()
             .println(
                 c.id()
                     + "\t"
-                    + e.updated().toString().substring(0, 19).replace('T', ' ')
+                    + (when.length() >= 19 ? when.substring(0, 19).replace('T', ' ') : when)
                     + "\t"
                     + c.model()
                     + "\t"
-                    + c.firstLine());
+                    + LogsOutput.firstLine(c.firstPrompt()));
       }
       s.out().flush();
       return ExitCodes.OK;
@@ -106,25 +127,36 @@ final class ChatCommand implements Callable<Integer> {
             xdg.cache().resolve("terminfo"));
     // the terminal opens on another thread while the request and the client are built
     try (Chat.Opening opening = Chat.open(io)) {
-      return chat(s, store, io, opening);
+      return chat(s, xdg, store, io, opening);
     }
   }
 
-  private int chat(CommandSupport s, ConversationStore store, Chat.Io io, Chat.Opening opening) {
-    if (resumeLast && resume != null) {
-      throw CliException.usage("--continue and --resume cannot be used together");
+  private int chat(
+      CommandSupport s, XdgPaths xdg, ConversationStore store, Chat.Io io, Chat.Opening opening) {
+    if (log.continueLast && (resume != null || log.cid != null)) {
+      throw CliException.usage("--continue cannot be used with --resume or --cid");
     }
+    String which = resume != null ? resume : log.cid;
     Conversation resumed = null;
-    if (resumeLast) {
-      resumed =
-          store.latest().orElseThrow(() -> CliException.usage("no saved conversation to continue"));
-    } else if (resume != null) {
+    if (log.continueLast || which != null) {
+      importLegacy(s, xdg, store);
       try {
-        resumed = store.load(resume);
-      } catch (IllegalArgumentException e) {
-        throw CliException.input("--resume: " + e.getMessage());
+        resumed = log.continueLast ? store.latest() : store.load(which);
+      } catch (IllegalArgumentException | StoreException e) {
+        throw new CliException(
+            ExitCodes.FAILURE,
+            "not_found",
+            (log.continueLast ? "--continue: " : "--resume: ") + e.getMessage(),
+            e);
       }
     }
+    RequestFactory requests = s.requests().leaveStdin().toolsAddedLater();
+    requests.applyTemplate(request); // before the options are read below
+    if (request.templatePrompt != null) {
+      s.err().println("note: chat does not send template " + request.template + "'s prompt");
+      request.templatePrompt = null;
+    }
+    store.startOpening();
     CacheControl cache = null;
     if (!noCache) {
       try {
@@ -135,9 +167,7 @@ final class ChatCommand implements Callable<Integer> {
     }
     request.cache = false; // the breakpoint is chat's own and moves with the conversation
     request.cacheTtl = null;
-    toolOptions.check();
     s.startClient();
-    RequestFactory requests = s.requests().leaveStdin();
     MessagesRequest template;
     try {
       template = requests.build(request, List.of(PLACEHOLDER), s::shortUsage);
@@ -177,6 +207,15 @@ final class ChatCommand implements Callable<Integer> {
               toolOptions.parallel,
               toolOptions.trace);
     }
+    try {
+      RequestFactory.checkToolChoice(template);
+    } catch (RuntimeException e) {
+      if (tools != null) {
+        tools.close();
+      }
+      s.discardClient();
+      throw e;
+    }
     ChatSession.Options options =
         new ChatSession.Options(
             s.client(),
@@ -189,9 +228,17 @@ final class ChatCommand implements Callable<Integer> {
             request.usage(),
             store,
             System::nanoTime,
-            chatTools);
+            chatTools,
+            modelNames(s));
     String greeting =
-        (resumed == null ? "chat" : "resumed " + start.id() + " (" + start.userTurns() + " turns)")
+        (resumed == null
+                ? "chat"
+                : Recap.of(start, 3)
+                    + "\n\nresumed "
+                    + start.id()
+                    + " ("
+                    + start.userTurns()
+                    + " turns)")
             + " · "
             + start.model()
             + " · /help for commands, Ctrl-D to quit";
@@ -219,6 +266,26 @@ final class ChatCommand implements Callable<Integer> {
   }
 
   private static final String PLACEHOLDER = "(chat)";
+
+  /** {@code /model NAME}: resolved as {@code -m} is, with a warning about an unknown name. */
+  private static java.util.function.Function<String, ChatSession.ModelName> modelNames(
+      CommandSupport s) {
+    ModelAliases aliases = new ModelAliases(s.settings().paths());
+    return name ->
+        new ChatSession.ModelName(aliases.resolve(name), aliases.unknown(name).orElse(null));
+  }
+
+  /** Imports the conversation files of earlier versions, once; a warning for each it cannot. */
+  private static void importLegacy(CommandSupport s, XdgPaths xdg, ConversationStore store) {
+    try {
+      for (String w : store.importLegacy(xdg.data().resolve("conversations"))) {
+        s.err().println(s.errStyle().prefixed("warning: " + w));
+      }
+    } catch (StoreException e) {
+      throw new CliException(ExitCodes.FAILURE, "log_error", e.getMessage(), e);
+    }
+    s.err().flush();
+  }
 
   private Conversation startingConversation(
       MessagesRequest template, Conversation resumed, List<MessageParam> earlier) {

@@ -15,6 +15,13 @@ final class ClientFactory {
   static AnthropicClient create(
       GlobalOptions g, Settings settings, PrintWriter err, Sleeper sleeper) {
     AnthropicClient.Builder b = AnthropicClient.builder().sleeper(sleeper);
+    if (g.mock) {
+      // no credential, URL or setting of the environment or the config file: nothing leaves
+      b.baseUrl(MockMode.baseUrl(err)).apiKey("mock");
+      flags(g, b, false);
+      b.observer(new DebugObserver(err, g.debug));
+      return b.build();
+    }
     // lowest precedence first: config file, then environment, then flags
     // credentials from the environment (a key or a token) outrank any credential in the file
     if (settings.fromEnv("ANTHROPIC_API_KEY").isEmpty()
@@ -39,10 +46,17 @@ final class ClientFactory {
           parseRetries(fileRetries.get(), "max-retries in " + settings.paths().configFile()));
     }
     b.fromEnv(settings.env());
-    if (g.apiKey != null) {
+    flags(g, b, true);
+    b.observer(new DebugObserver(err, g.debug));
+    return b.build();
+  }
+
+  /** The flags over what the file and the environment gave ({@code where}: the URL and key too). */
+  private static void flags(GlobalOptions g, AnthropicClient.Builder b, boolean where) {
+    if (where && g.apiKey != null) {
       b.apiKey(g.apiKey);
     }
-    if (g.baseUrl != null) {
+    if (where && g.baseUrl != null) {
       b.baseUrl(g.baseUrl);
     }
     if (g.apiVersion != null) {
@@ -61,8 +75,6 @@ final class ClientFactory {
     if (g.noRetries) {
       b.retryPolicy(RetryPolicy.none());
     }
-    b.observer(new DebugObserver(err, g.debug));
-    return b.build();
   }
 
   /**

@@ -15,6 +15,7 @@ final class CommandSupport {
   private final PrintWriter out;
   private final PrintWriter err;
   private final Supplier<String> usage;
+  private final CommandSpec spec;
   private Settings settings;
   private Startup.EarlyClient pending;
   private AnthropicClient lookupClient;
@@ -26,7 +27,8 @@ final class CommandSupport {
         root.global(),
         spec.commandLine().getOut(),
         spec.commandLine().getErr(),
-        () -> shortUsage(spec.commandLine()));
+        () -> shortUsage(spec.commandLine()),
+        spec);
   }
 
   /** Without picocli: for {@link FastPath}, which runs a command with its default options. */
@@ -36,11 +38,23 @@ final class CommandSupport {
       PrintWriter out,
       PrintWriter err,
       Supplier<String> usage) {
+    this(ctx, global, out, err, usage, null);
+  }
+
+  private CommandSupport(
+      CliContext ctx,
+      GlobalOptions global,
+      PrintWriter out,
+      PrintWriter err,
+      Supplier<String> usage,
+      CommandSpec spec) {
     this.ctx = ctx;
     this.global = global;
-    this.out = out;
+    // text from outside is shown visibly on a terminal and byte for byte to a pipe or a file
+    this.out = VisibleWriter.onTerminal(out, ctx.stdoutIsTerminal());
     this.err = err;
     this.usage = usage;
+    this.spec = spec;
   }
 
   CliContext ctx() {
@@ -149,7 +163,7 @@ final class CommandSupport {
   }
 
   RequestFactory requests() {
-    return new RequestFactory(ctx(), settings())
+    return new RequestFactory(ctx(), settings(), spec)
         .onWarning(w -> err().println("warning: " + w))
         .onFileId(this::fileType);
   }

@@ -66,13 +66,17 @@ final class Completions {
             "    "
                 + names
                 + ")\n"
-                + "      local IFS=$'\\n'\n"
+                + "      # the ids are data: read line by line, never expanded by the shell\n"
                 + "      local models_file=\"${XDG_CACHE_HOME:-$HOME/.cache}/"
                 + MODEL_CACHE
                 + "\"\n"
+                + "      local model_id\n"
+                + "      COMPREPLY=()\n"
                 + "      if [[ -r \"$models_file\" ]]; then\n"
-                + "        COMPREPLY=( $( compgen -W \"$(cat \"$models_file\" 2>/dev/null)\""
-                + " -- \"${curr_word}\" ) )\n"
+                + "        while IFS= read -r model_id; do\n"
+                + "          [[ \"$model_id\" =~ ^[A-Za-z0-9._:@-]{1,128}$ ]] || continue\n"
+                + "          [[ \"$model_id\" == \"${curr_word}\"* ]] && COMPREPLY+=(\"$model_id\")\n"
+                + "        done 2>/dev/null < \"$models_file\"\n"
                 + "      fi\n"
                 + "      return 0\n"
                 + "      ;;\n";
@@ -172,9 +176,10 @@ final class Completions {
         .append(" models list`; nothing if absent\n");
     b.append("    set -l dir $XDG_CACHE_HOME\n");
     b.append("    test -n \"$dir\"; or set dir $HOME/.cache\n");
+    b.append("    # the ids are data: only words that look like ids, never expanded\n");
     b.append("    test -r $dir/")
         .append(MODEL_CACHE)
-        .append("; and cat $dir/")
+        .append("; and string match -r -- '^[A-Za-z0-9._:@-]{1,128}$' < $dir/")
         .append(MODEL_CACHE)
         .append(" 2>/dev/null\n");
     b.append("end\n\n");

@@ -181,6 +181,11 @@ final class ConfigCommand implements Callable<Integer> {
             "the value of " + key + " is empty; use 'config unset " + key + "'");
       }
       switch (key) {
+        case "log" -> {
+          if (!value.strip().equals("on") && !value.strip().equals("off")) {
+            throw CliException.usage("log must be on or off, got '" + value + "'");
+          }
+        }
         case "max-tokens", "max-retries" -> {
           try {
             int n = Integer.parseInt(value.strip());

@@ -3,6 +3,7 @@ package com.anthropic.tool.cli;
 import com.anthropic.tool.client.http.Attempt;
 import com.anthropic.tool.client.http.HttpCall;
 import com.anthropic.tool.client.http.HttpObserver;
+import com.anthropic.tool.text.ControlChars;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
@@ -45,7 +46,7 @@ final class DebugObserver implements HttpObserver {
           .append("debug: > ")
           .append(h.getKey())
           .append(": ")
-          .append(redact(h.getKey(), h.getValue()));
+          .append(ControlChars.visible(redact(h.getKey(), h.getValue())));
     }
     synchronized (err) {
       err.println(sb);
@@ -56,13 +57,14 @@ final class DebugObserver implements HttpObserver {
   @Override
   public void attemptEnded(Attempt a) {
     HttpCall call = a.call();
-    String outcome = a.outcome();
+    // a server's words (a status text, a request id) never drive the terminal
+    String outcome = ControlChars.visible(a.outcome());
     if (debug) {
       StringBuilder sb = new StringBuilder("debug: < ");
       sb.append(call.method()).append(' ').append(call.path()).append(' ').append(outcome);
       sb.append(" in ").append(a.elapsed().toMillis()).append(" ms");
       if (a.requestId() != null) {
-        sb.append(", request-id ").append(a.requestId());
+        sb.append(", request-id ").append(ControlChars.visible(a.requestId()));
       }
       synchronized (err) {
         err.println(sb);

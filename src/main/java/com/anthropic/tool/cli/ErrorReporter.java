@@ -144,7 +144,7 @@ public final class ErrorReporter {
   private static String line(String type, String message) {
     String m = message == null ? "" : message.replace('\n', ' ').replace('\r', ' ').strip();
     // a control character from a file name or a file's content never reaches the terminal raw
-    m = CONTROL.matcher(m).replaceAll(r -> String.format("\\\\u%04x", (int) r.group().charAt(0)));
+    m = com.anthropic.tool.text.ControlChars.visible(m);
     return "error: " + type + ": " + m;
   }
 

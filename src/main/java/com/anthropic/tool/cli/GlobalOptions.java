@@ -63,15 +63,18 @@ public final class GlobalOptions {
 
   @Option(
       names = "--timeout",
+      converter = Ranges.Timeout.class,
       paramLabel = "SECONDS",
-      description = "Longest wait to connect or for the next stream event (default: 60).",
+      description =
+          "Longest wait to connect or for the next stream event, 0.001 to 86400 (default: 60).",
       scope = ScopeType.INHERIT)
   String timeout;
 
   @Option(
       names = "--max-retries",
+      converter = Ranges.Retries.class,
       paramLabel = "N",
-      description = "Retries after the first attempt (default: 2).",
+      description = "Retries after the first attempt, 0 to 100 (default: 2).",
       scope = ScopeType.INHERIT)
   Integer maxRetries;
 
@@ -92,6 +95,15 @@ public final class GlobalOptions {
       description = "No colour or escape sequences on any stream.",
       scope = ScopeType.INHERIT)
   boolean noColor;
+
+  @Option(
+      names = "--mock",
+      description = {
+        "Run against an in-process mock server: canned answers, no key needed,",
+        "  nothing leaves this machine (see docs/mock-server.md)."
+      },
+      scope = ScopeType.INHERIT)
+  boolean mock;
 
   @Option(
       names = {"-h", "--help"},

@@ -32,8 +32,9 @@ final class KeysCommand implements Callable<Integer> {
   @Command(
       name = "set",
       description =
-          "Read an API key (without echo on a terminal, else the first line of stdin) and store it"
-              + " as api-key in the config file (mode 0600).",
+          "Read an API key (without echo on a terminal, else the one line of stdin) and store it"
+              + " as api-key in the config file (mode 0600). A key with control or non-ASCII"
+              + " characters is refused.",
       footerHeading = "%nExamples:%n",
       footer = {
         "  anthropic keys set                        # asks, without echo",
@@ -53,6 +54,12 @@ final class KeysCommand implements Callable<Integer> {
       }
       if (key.chars().anyMatch(Character::isWhitespace)) {
         throw CliException.input("an API key has no spaces in it; nothing was stored");
+      }
+      if (key.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+        // a NUL, an escape or an accented letter would go out mangled and fail later as a 401
+        throw CliException.input(
+            "an API key is printable ASCII only; this one has a control or non-ASCII character;"
+                + " nothing was stored");
       }
       ConfigFile f = ConfigCommand.read(parent.root);
       f.set("api-key", key);
@@ -85,10 +92,23 @@ final class KeysCommand implements Callable<Integer> {
       return typed == null ? null : new String(typed);
     }
 
+    /**
+     * The one line of stdin; a second line that is not blank is refused (which one is the key?).
+     */
     private static String firstLine(CliContext ctx) {
       try {
-        return new BufferedReader(new InputStreamReader(ctx.stdin(), StandardCharsets.UTF_8))
-            .readLine();
+        BufferedReader in =
+            new BufferedReader(new InputStreamReader(ctx.stdin(), StandardCharsets.UTF_8));
+        String first = in.readLine();
+        String next;
+        while ((next = in.readLine()) != null) {
+          if (!next.isBlank()) {
+            throw CliException.input(
+                "an API key is one line; stdin has more (pipe only the key, e.g. with"
+                    + " head -n 1); nothing was stored");
+          }
+        }
+        return first;
       } catch (IOException e) {
         throw CliException.input("cannot read standard input: " + e.getMessage());
       }

@@ -10,7 +10,11 @@ import picocli.CommandLine.Option;
 
 /** Paging and format options of the list commands. */
 final class ListOptions {
-  @Option(names = "--limit", paramLabel = "N", description = "Page size, 1 to 1000 (default 20).")
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      converter = Ranges.PageSize.class,
+      description = "Page size, 1 to 1000 (default 20).")
   Integer limit;
 
   @Option(names = "--after-id", paramLabel = "ID", description = "Start after this id.")

@@ -3,6 +3,7 @@ package com.anthropic.tool.cli;
 import com.anthropic.tool.client.model.Tool;
 import com.anthropic.tool.mcp.McpServerException;
 import com.anthropic.tool.mcp.StdioMcpServer;
+import com.anthropic.tool.text.ControlChars;
 import com.anthropic.tool.toolbox.Toolbox;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ final class McpTools {
   private static Consumer<String> traceLine(PrintWriter err, int n) {
     String prefix = n == 0 ? "mcp stderr: " : "mcp stderr [" + n + "]: ";
     return line -> {
-      err.println(prefix + line);
+      err.println(prefix + ControlChars.visible(line)); // a server's words never drive the terminal
       err.flush();
     };
   }
@@ -97,6 +98,19 @@ final class McpTools {
       } catch (McpServerException e) {
         throw new CliException(ExitCodes.FAILURE, "mcp_error", e.getMessage(), e);
       }
+      server
+          .renamed()
+          .forEach(
+              (offered, own) ->
+                  err.println(
+                      "warning: "
+                          + server.label()
+                          + ": the tool \""
+                          + ControlChars.visible(own)
+                          + "\" is offered as "
+                          + offered
+                          + " (the API takes only letters, digits, _ and -, at most 64)"));
+      err.flush();
       for (Tool t : server.tools()) {
         ToolSetup.add(box, t, server, "--mcp \"" + line + "\"", sources);
       }

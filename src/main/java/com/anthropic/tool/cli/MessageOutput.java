@@ -40,7 +40,7 @@ final class MessageOutput {
       return;
     }
     err.println(errStyle.dim("thinking:"));
-    err.println(errStyle.dim(thinking));
+    err.println(errStyle.dim(errStyle.shown(thinking)));
     err.flush();
   }
 
@@ -69,7 +69,8 @@ final class MessageOutput {
 
   /** With {@code --schema}: a warning naming the first path where the answer does not match. */
   void checkSchema(MessagesRequest request, Message m) {
-    SchemaCheck.problem(request, m).ifPresent(p -> err.println(errStyle.yellow("warning: " + p)));
+    SchemaCheck.problem(request, m)
+        .ifPresent(p -> err.println(errStyle.yellow("warning: " + errStyle.shown(p))));
     err.flush();
   }
 

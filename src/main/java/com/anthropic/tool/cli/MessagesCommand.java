@@ -3,6 +3,7 @@ package com.anthropic.tool.cli;
 import com.anthropic.tool.client.AnthropicClient;
 import com.anthropic.tool.client.model.Message;
 import com.anthropic.tool.client.model.MessagesRequest;
+import com.anthropic.tool.store.StoredConversation;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Option;
     })
 final class MessagesCommand implements Callable<Integer> {
   @Mixin PromptInput input = new PromptInput();
+  @Mixin LogOptions log = new LogOptions();
 
   @Option(
       names = "--format",
@@ -39,10 +41,14 @@ final class MessagesCommand implements Callable<Integer> {
 
   int run(CommandSupport s) {
     Formats.check(format, "text", "json");
+    ExchangeLog logged = ExchangeLog.of(s, log);
+    StoredConversation earlier = logged.continuation(log, input.request);
     s.startClient();
     MessagesRequest req;
     try {
-      req = s.requests().build(input.request, input.prompt, s::shortUsage);
+      req =
+          ExchangeLog.continued(
+              s.requests().build(input.request, input.prompt, s::shortUsage), earlier);
     } catch (RuntimeException e) {
       s.discardClient();
       throw e;
@@ -53,7 +59,11 @@ final class MessagesCommand implements Callable<Integer> {
     }
     Message m;
     try (AnthropicClient client = s.client()) {
+      logged.opening();
       m = client.messages(req, s.callOptions());
+    } catch (RuntimeException e) {
+      logged.failed("messages", req, e, null, input.request.attach);
+      throw e;
     }
     MessageOutput output = s.output();
     if (input.request.showThinking()) {
@@ -62,6 +72,8 @@ final class MessagesCommand implements Callable<Integer> {
     output.printMessage(m, format);
     output.printNotes(m, input.request.usage());
     output.checkSchema(req, m);
+    s.out().flush();
+    logged.answered("messages", req, ExchangeLog.Outcome.of(m, null), input.request.attach);
     return ExitCodes.OK;
   }
 }

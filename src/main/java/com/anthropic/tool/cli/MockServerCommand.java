@@ -33,18 +33,55 @@ final class MockServerCommand implements Callable<Integer> {
 
   @Option(
       names = "--port",
+      converter = Ranges.Port.class,
       paramLabel = "N",
       description = "Port on 127.0.0.1 (default: 0, any free port).")
   int port;
 
+  @Option(
+      names = "--replies",
+      paramLabel = "FILE",
+      description =
+          "Answer the first requests with these replies, one per request in order (replies"
+              + " separated by a line ---), kept exactly, whitespace and newlines included.")
+  java.nio.file.Path replies;
+
+  @Option(
+      names = "--pace",
+      converter = Ranges.PaceMillis.class,
+      paramLabel = "MS",
+      description =
+          "Milliseconds between the text deltas of a streamed answer (default: 0; a request's"
+              + " x-mock-pace header wins).")
+  int pace;
+
+  /** The replies of a {@code --replies} file (at most 10 MB). */
+  static java.util.List<String> readReplies(java.nio.file.Path file) {
+    try {
+      if (!java.nio.file.Files.isRegularFile(file)) {
+        throw CliException.input("--replies " + file + " is not a regular file");
+      }
+      if (java.nio.file.Files.size(file) > 10L * 1024 * 1024) {
+        throw CliException.input("--replies " + file + " is larger than 10 MB");
+      }
+      return MockApiServer.replies(
+          java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw CliException.input("--replies " + file + " is not UTF-8 text");
+    } catch (java.io.IOException e) {
+      throw CliException.input("cannot read --replies " + file + ": " + e.getMessage());
+    }
+  }
+
   @Override
   public Integer call() {
-    if (port < 0 || port > 65535) {
-      throw CliException.usage("--port must be between 0 and 65535, got " + port);
+    java.util.List<String> answers = java.util.List.of();
+    if (replies != null) {
+      answers = readReplies(replies);
     }
     MockApiServer server;
     try {
-      server = MockApiServer.start(port);
+      server = MockApiServer.start(port, answers, pace);
     } catch (UncheckedIOException e) {
       if (e.getCause() instanceof BindException) {
         throw CliException.usage(

@@ -3,6 +3,7 @@ package com.anthropic.tool.cli;
 import com.anthropic.tool.client.model.OutputConfig;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The default model, per-model default max_tokens, and which models take {@code --effort} levels
@@ -11,6 +12,14 @@ import java.util.Locale;
 public final class ModelDefaults {
   /** The model used when none is configured: a current Sonnet. */
   public static final String DEFAULT_MODEL = "claude-sonnet-4-6";
+
+  /**
+   * The built-in aliases and the model each means when there is no cached model list (see {@link
+   * ModelAliases}): the newest of each family that the API's OpenAPI spec lists (as {@link
+   * #DEFAULT_MODEL} is).
+   */
+  public static final Map<String, String> ALIASES =
+      Map.of("sonnet", DEFAULT_MODEL, "opus", "claude-opus-4-7", "haiku", "claude-haiku-4-5");
 
   private ModelDefaults() {}
 

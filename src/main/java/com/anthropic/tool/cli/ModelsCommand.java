@@ -43,17 +43,17 @@ final class ModelsCommand implements Callable<Integer> {
     ListParams params = o.params();
     try (AnthropicClient client = s.client()) {
       if (o.all) {
-        List<String> ids = new ArrayList<>();
+        List<ModelInfo> seen = new ArrayList<>();
         client
             .models()
             .listAll(params)
             .forEach(
                 m -> {
                   out.model(m);
-                  ids.add(m.id());
+                  seen.add(m);
                 });
         if (params.afterId() == null && params.beforeId() == null) {
-          cache(s).write(ids);
+          cache(s).writeModels(seen, warning(s));
         }
         out.end();
       } else {
@@ -62,11 +62,15 @@ final class ModelsCommand implements Callable<Integer> {
         out.end();
         o.noteMore(s, page);
         if (!page.hasMore() && params.afterId() == null && params.beforeId() == null) {
-          cache(s).write(page.data().stream().map(ModelInfo::id).collect(Collectors.toList()));
+          cache(s).writeModels(page.data(), warning(s));
         }
       }
     }
     return ExitCodes.OK;
+  }
+
+  private static java.util.function.Consumer<String> warning(CommandSupport s) {
+    return w -> s.err().println(s.errStyle().prefixed("warning: " + w));
   }
 
   static ModelCache cache(CommandSupport s) {
@@ -144,14 +148,14 @@ final class ModelsCommand implements Callable<Integer> {
         Optional<List<String>> ids = cache.fresh(Instant.now());
         if (ids.isEmpty()) {
           try (AnthropicClient client = s.client()) {
-            List<String> fetched =
+            List<ModelInfo> fetched =
                 client
                     .models()
                     .listAll(new ListParams(1000, null, null))
-                    .map(ModelInfo::id)
                     .collect(Collectors.toList());
-            cache.write(fetched);
-            ids = Optional.of(fetched);
+            cache.writeModels(fetched, w -> {}); // completion stays silent
+            ids =
+                Optional.of(fetched.stream().map(ModelInfo::id).filter(ModelCache::isId).toList());
           }
         }
         ids.get().forEach(s.out()::println);

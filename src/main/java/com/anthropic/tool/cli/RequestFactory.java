@@ -12,6 +12,7 @@ import com.anthropic.tool.client.model.ThinkingConfig;
 import com.anthropic.tool.client.model.Tool;
 import com.anthropic.tool.client.model.ToolChoice;
 import com.anthropic.tool.config.Settings;
+import com.anthropic.tool.config.Templates;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Builds a {@link MessagesRequest} from the request options, the prompt words and stdin, with the
@@ -35,6 +37,7 @@ import java.util.function.Supplier;
 final class RequestFactory {
   private final CliContext ctx;
   private final Settings settings;
+  private final CommandSpec spec;
   private boolean stdinUsed;
   private Consumer<String> warn = w -> {};
   private Function<String, String> fileType =
@@ -42,10 +45,69 @@ final class RequestFactory {
         throw CliException.usage("-a " + id + ": uploaded files cannot be attached here");
       };
   private final Map<String, String> fileTypes = new HashMap<>();
+  private boolean toolsAddedLater;
 
   RequestFactory(CliContext ctx, Settings settings) {
+    this(ctx, settings, null);
+  }
+
+  /**
+   * @param spec the command whose options these are, for {@code --template} (which options were
+   *     given on the command line); null on the fast path, which takes no options
+   */
+  RequestFactory(CliContext ctx, Settings settings, CommandSpec spec) {
     this.ctx = ctx;
     this.settings = settings;
+    this.spec = spec;
+  }
+
+  /**
+   * Applies {@code --template} to the options (once; {@link #build} does it too): for a command
+   * that reads its options before it builds the request.
+   */
+  RequestFactory applyTemplate(RequestOptions o) {
+    TemplateApplier.apply(spec, o, new Templates(settings.paths()), warn);
+    return this;
+  }
+
+  /** The model id a model name or alias stands for ({@link ModelAliases}). */
+  String model(String name) {
+    return new ModelAliases(settings.paths()).resolve(name);
+  }
+
+  /**
+   * Leaves {@code --tool-choice NAME} unchecked here: the command offers more tools (--mcp) and
+   * checks it with {@link #checkToolChoice} once they are offered.
+   */
+  RequestFactory toolsAddedLater() {
+    toolsAddedLater = true;
+    return this;
+  }
+
+  /**
+   * The request as it is, when its {@code tool_choice} names an offered tool (or none).
+   *
+   * @throws CliException exit 2 for {@code --tool-choice NAME} that names no offered tool
+   */
+  static MessagesRequest checkToolChoice(MessagesRequest req) {
+    ToolChoice choice = req.toolChoice();
+    if (choice == null || !"tool".equals(choice.type())) {
+      return req;
+    }
+    List<String> names = new ArrayList<>();
+    for (Tool t : req.tools()) {
+      names.add(t.name());
+    }
+    if (names.contains(choice.name())) {
+      return req;
+    }
+    throw CliException.usage(
+        "--tool-choice "
+            + choice.name()
+            + " names no offered tool"
+            + (names.isEmpty()
+                ? " (no tools are offered: give them with --tool FILE)"
+                : " (offered: " + String.join(", ", names) + ")"));
   }
 
   /** Leaves standard input unread (chat reads its messages from it). */
@@ -90,6 +152,7 @@ final class RequestFactory {
    * @throws CliException for bad input (exit 2)
    */
   MessagesRequest build(RequestOptions o, List<String> words, Supplier<String> usage) {
+    applyTemplate(o);
     MessagesRequest.Builder b;
     boolean fromFile = o.request != null;
     if (fromFile) {
@@ -116,6 +179,30 @@ final class RequestFactory {
     }
     List<ContentBlock> turn = new ArrayList<>();
     String prompt = String.join(" ", words);
+    if (o.templatePrompt != null) {
+      Map<String, String> values = new HashMap<>(o.templateParams);
+      if (Placeholders.names(o.templatePrompt).contains(Placeholders.INPUT)
+          && !values.containsKey(Placeholders.INPUT)) {
+        // $input: standard input fills it (not a document then), else the prompt words
+        String input = null;
+        if (!stdinUsed && !o.noStdin && !ctx.stdinIsTerminal()) {
+          byte[] piped = readAll();
+          if (piped.length > 0) {
+            // the line break that ends piped text is not part of what fills the placeholder
+            input = text(piped, "standard input").replaceFirst("[\\r\\n]+$", "");
+          }
+        }
+        if (input == null && !prompt.isBlank()) {
+          input = prompt;
+          prompt = "";
+        }
+        if (input != null) {
+          values.put(Placeholders.INPUT, input);
+        }
+      }
+      String filled = Placeholders.fill(o.templatePrompt, values, o.template);
+      prompt = prompt.isBlank() ? filled : filled + "\n\n" + prompt;
+    }
     if (!stdinUsed && !o.noStdin && !ctx.stdinIsTerminal()) {
       byte[] piped = readAll();
       if (piped.length > 0) {
@@ -146,13 +233,14 @@ final class RequestFactory {
       throw CliException.usage("nothing to send: give PROMPT words or pipe text on stdin");
     }
     String model =
-        o.model != null
-            ? o.model
-            : b.model() != null
-                ? b.model()
-                : settings
-                    .resolve(null, "model", "ANTHROPIC_MODEL")
-                    .orElse(ModelDefaults.DEFAULT_MODEL);
+        model(
+            o.model != null
+                ? o.model
+                : b.model() != null
+                    ? b.model()
+                    : settings
+                        .resolve(null, "model", "ANTHROPIC_MODEL")
+                        .orElse(ModelDefaults.DEFAULT_MODEL));
     b.model(model);
     if (o.maxTokens != null) {
       b.maxTokens(o.maxTokens);
@@ -203,13 +291,15 @@ final class RequestFactory {
     if (o.cache || o.cacheTtl != null) {
       applyCache(b, o.cacheTtl);
     }
+    MessagesRequest built;
     try {
-      return b.build();
+      built = b.build();
     } catch (InvalidRequestException e) {
       throw e;
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException(e.getMessage());
     }
+    return toolsAddedLater ? built : checkToolChoice(built);
   }
 
   private ThinkingConfig thinking(String value, String model) {
@@ -264,16 +354,24 @@ final class RequestFactory {
   /** {@code --schema}: inline JSON, a JSON Schema file, or the concise SPEC of CLI.md. */
   private JsonObject schema(String value) {
     String v = value.strip();
+    if (v.isEmpty()) {
+      throw CliException.usage(
+          "--schema is empty; give a JSON Schema file, inline JSON ({...}), or fields such as"
+              + " 'name, born int'");
+    }
     if (v.startsWith("{")) {
       try {
-        return Json.parseObject(v);
-      } catch (IllegalArgumentException e) {
+        return SchemaRefs.local(Json.parseObject(v));
+      } catch (Json.InvalidJsonException e) {
         throw CliException.input("--schema: " + e.getMessage());
       }
     }
     Path path = Path.of(v);
+    if (Files.isDirectory(path)) {
+      throw CliException.input("--schema " + v + " is a directory, not a JSON Schema file");
+    }
     if (Files.exists(path) || v.endsWith(".json") || v.contains("/")) {
-      return readJson(v, "--schema");
+      return SchemaRefs.local(readJson(v, "--schema"));
     }
     return SchemaSpec.parse(v);
   }

@@ -15,8 +15,9 @@ public final class RequestOptions {
 
   @Option(
       names = "--max-tokens",
+      converter = Ranges.MaxTokens.class,
       paramLabel = "N",
-      description = "Most tokens to generate (default: per model).")
+      description = "Most tokens to generate, 1 to 1000000 (default: per model).")
   Integer maxTokens;
 
   @Option(
@@ -34,13 +35,22 @@ public final class RequestOptions {
   @Option(
       names = {"-t", "--temperature"},
       paramLabel = "X",
+      converter = Ranges.UnitInterval.class,
       description = "Sampling temperature, 0 to 1.")
   Double temperature;
 
-  @Option(names = "--top-p", paramLabel = "X", description = "Nucleus sampling, 0 to 1.")
+  @Option(
+      names = "--top-p",
+      paramLabel = "X",
+      converter = Ranges.UnitInterval.class,
+      description = "Nucleus sampling, 0 to 1.")
   Double topP;
 
-  @Option(names = "--top-k", paramLabel = "N", description = "Sample from the top K tokens.")
+  @Option(
+      names = "--top-k",
+      paramLabel = "N",
+      converter = Ranges.TopK.class,
+      description = "Sample from the top K tokens, 0 to 1000000.")
   Integer topK;
 
   @Option(names = "--stop", paramLabel = "SEQ", description = "Stop sequence; repeatable.")
@@ -131,6 +141,30 @@ public final class RequestOptions {
       names = "--show-thinking",
       description = "Print the model's thinking to stderr (never stdout).")
   boolean showThinking;
+
+  @Option(
+      names = "--template",
+      paramLabel = "NAME",
+      description =
+          "Apply a saved template ('anthropic templates'); options given here win over its values.")
+  String template;
+
+  @Option(
+      names = {"-p", "--param"},
+      arity = "2",
+      paramLabel = "NAME VALUE",
+      hideParamSyntax = true,
+      description = "Fill $NAME in the template's prompt with VALUE; repeatable.")
+  List<String> params = new ArrayList<>();
+
+  /** Set by {@link TemplateApplier}: the template's prompt, placeholders not yet filled. */
+  String templatePrompt;
+
+  /** Set by {@link TemplateApplier}: the {@code -p} values by name. */
+  java.util.Map<String, String> templateParams = java.util.Map.of();
+
+  /** Whether {@link TemplateApplier} has run on these options. */
+  boolean templateApplied;
 
   public boolean usage() {
     return usage;

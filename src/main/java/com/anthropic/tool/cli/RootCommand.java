@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
       ChatCommand.class,
       CountTokensCommand.class,
       ToolLoopCommand.class,
+      LogsCommand.class,
       ModelsCommand.class,
       BatchesCommand.class,
       FilesCommand.class,
@@ -26,6 +27,8 @@ import picocli.CommandLine.Spec;
       MockServerCommand.class,
       ConfigCommand.class,
       KeysCommand.class,
+      TemplatesCommand.class,
+      AliasesCommand.class,
       InstallCommand.class,
       HelpCommand.class
     },

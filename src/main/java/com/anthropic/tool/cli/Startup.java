@@ -86,7 +86,7 @@ public final class Startup {
   /**
    * Whether a flag that must be known before (or without) parsing appears among the raw arguments.
    */
-  static boolean flag(String[] args, String name) {
+  public static boolean flag(String[] args, String name) {
     return List.of(args).contains(name);
   }
 

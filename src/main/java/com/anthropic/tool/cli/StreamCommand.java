@@ -5,6 +5,7 @@ import com.anthropic.tool.client.error.AnthropicException;
 import com.anthropic.tool.client.model.Message;
 import com.anthropic.tool.client.model.MessagesRequest;
 import com.anthropic.tool.client.stream.MessageStream;
+import com.anthropic.tool.store.StoredConversation;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Option;
     })
 final class StreamCommand implements Callable<Integer> {
   @Mixin PromptInput input = new PromptInput();
+  @Mixin LogOptions log = new LogOptions();
 
   @Option(
       names = "--format",
@@ -45,10 +47,14 @@ final class StreamCommand implements Callable<Integer> {
 
   int run(CommandSupport s) {
     Formats.check(format, "text", "json", "jsonl");
+    ExchangeLog logged = ExchangeLog.of(s, log);
+    StoredConversation earlier = logged.continuation(log, input.request);
     s.startClient();
     MessagesRequest req;
     try {
-      req = s.requests().build(input.request, input.prompt, s::shortUsage);
+      req =
+          ExchangeLog.continued(
+              s.requests().build(input.request, input.prompt, s::shortUsage), earlier);
     } catch (RuntimeException e) {
       s.discardClient();
       throw e;
@@ -57,9 +63,11 @@ final class StreamCommand implements Callable<Integer> {
         new StreamRenderer(s.out(), s.err(), s.errStyle(), format, input.request.showThinking());
     MessageOutput output = s.output();
     boolean tty = s.ctx().stdoutIsTerminal();
+    Message m;
+    String requestId;
     try (AnthropicClient client = s.client();
-        MessageStream stream = client.messagesStream(req, s.callOptions())) {
-      Message m;
+        MessageStream stream = open(client, req, s, logged)) {
+      requestId = stream.requestId().orElse(null);
       stream.onIdle(
           () -> {
             if (!renderer.flush()) {
@@ -76,9 +84,11 @@ final class StreamCommand implements Callable<Integer> {
                 });
       } catch (AnthropicException e) {
         renderer.endLine(tty); // the partial text stays; the error line follows on stderr
+        logged.failed("stream", req, e, null, input.request.attach);
         throw e;
       }
       if (stream.isClosed()) {
+        logged.answered("stream", req, ExchangeLog.Outcome.of(m, requestId), input.request.attach);
         return ExitCodes.OK;
       }
       renderer.endLine(tty);
@@ -100,6 +110,20 @@ final class StreamCommand implements Callable<Integer> {
       output.printNotes(m, input.request.usage());
       output.checkSchema(req, m);
     }
+    s.out().flush();
+    logged.answered("stream", req, ExchangeLog.Outcome.of(m, requestId), input.request.attach);
     return ExitCodes.OK;
+  }
+
+  /** Sends the request; the log opens meanwhile, and records a failure to connect. */
+  private MessageStream open(
+      AnthropicClient client, MessagesRequest req, CommandSupport s, ExchangeLog logged) {
+    logged.opening();
+    try {
+      return client.messagesStream(req, s.callOptions());
+    } catch (RuntimeException e) {
+      logged.failed("stream", req, e, null, input.request.attach);
+      throw e;
+    }
   }
 }

@@ -80,7 +80,7 @@ final class StreamRenderer {
         thinkingEndsWithNewline = true;
       }
       if (!t.isEmpty()) {
-        err.print(errStyle.dim(t));
+        err.print(errStyle.dim(errStyle.shown(t)));
         thinkingEndsWithNewline = t.endsWith("\n");
       }
       err.flush();

@@ -1,26 +1,45 @@
 package com.anthropic.tool.cli;
 
+import com.anthropic.tool.text.ControlChars;
 import java.util.Map;
 
-/** Whether a stream may carry colour, following NO_COLOR, FORCE_COLOR, TERM=dumb and --no-color. */
+/**
+ * Whether a stream may carry colour, following NO_COLOR, FORCE_COLOR, TERM=dumb and --no-color; and
+ * whether it is a terminal, where text from outside (the model, a tool, a server) is shown through
+ * {@link ControlChars} ({@link #shown}) whatever the colour settings.
+ */
 final class Style {
   private final boolean enabled;
+  private final boolean terminal;
+
+  private Style(boolean enabled, boolean terminal) {
+    this.enabled = enabled;
+    this.terminal = terminal;
+  }
 
   private Style(boolean enabled) {
-    this.enabled = enabled;
+    this(enabled, false);
   }
 
   static Style forStream(boolean isTerminal, boolean noColorFlag, Map<String, String> env) {
     String noColor = env.get("NO_COLOR");
     // no-color.org: NO_COLOR counts when it is set to a non-empty value
     if (noColorFlag || (noColor != null && !noColor.isEmpty()) || "dumb".equals(env.get("TERM"))) {
-      return new Style(false);
+      return new Style(false, isTerminal);
     }
     String force = env.get("FORCE_COLOR");
     if (force != null && !force.equals("0") && !force.equalsIgnoreCase("false")) {
-      return new Style(true);
+      return new Style(true, isTerminal);
     }
-    return new Style(isTerminal);
+    return new Style(isTerminal, isTerminal);
+  }
+
+  /**
+   * Text from outside as this stream may carry it: control characters but newline and tab made
+   * visible on a terminal, byte for byte otherwise.
+   */
+  String shown(String outside) {
+    return terminal ? ControlChars.visible(outside) : outside;
   }
 
   /** A style that never colours. */

@@ -6,6 +6,7 @@ import com.anthropic.tool.client.tools.ToolExecutionException;
 import com.anthropic.tool.client.tools.ToolLoop;
 import com.anthropic.tool.client.tools.ToolLoopCancelledException;
 import com.anthropic.tool.client.tools.ToolLoopResult;
+import com.anthropic.tool.store.StoredConversation;
 import com.anthropic.tool.toolbox.Toolbox;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,7 @@ final class ToolLoopCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin RequestOptions request;
   @Mixin ToolOptions toolOptions;
+  @Mixin LogOptions log = new LogOptions();
 
   @Option(
       names = "--format",
@@ -59,11 +61,14 @@ final class ToolLoopCommand implements Callable<Integer> {
   public Integer call() {
     CommandSupport s = new CommandSupport(root, spec);
     Formats.check(format, "text", "json", "jsonl");
-    toolOptions.check();
+    ExchangeLog logged = ExchangeLog.of(s, log);
+    StoredConversation earlier = logged.continuation(log, request);
     s.startClient();
     MessagesRequest req;
     try {
-      req = s.requests().build(request, prompt, s::shortUsage);
+      req =
+          ExchangeLog.continued(
+              s.requests().toolsAddedLater().build(request, prompt, s::shortUsage), earlier);
     } catch (RuntimeException e) {
       s.discardClient();
       throw e;
@@ -71,7 +76,7 @@ final class ToolLoopCommand implements Callable<Integer> {
     try (AnthropicClient client = s.client();
         ToolSetup.Tools tools = ToolSetup.build(s, request, toolOptions)) {
       Toolbox box = tools.toolbox();
-      req = ToolSetup.offer(req, box);
+      req = RequestFactory.checkToolChoice(ToolSetup.offer(req, box));
       ToolLoop loop =
           ToolLoop.builder(client)
               .executor(tools.executor())
@@ -96,18 +101,28 @@ final class ToolLoopCommand implements Callable<Integer> {
               "anthropic-tool-loop-stop");
       Runtime.getRuntime().addShutdownHook(onCtrlC);
       ToolLoopResult r;
+      logged.opening();
       try {
         r = loop.stream(req, renderer);
       } catch (ToolLoopCancelledException e) {
         return ExitCodes.OK; // only a closed stdout cancels here; Ctrl-C ends the JVM with 130
       } catch (ToolExecutionException e) {
         // a tool that could not run at all (an MCP server that crashed): one line, exit 1
-        throw new CliException(ExitCodes.FAILURE, "tool_error", e.getMessage(), e);
+        CliException failure = new CliException(ExitCodes.FAILURE, "tool_error", e.getMessage(), e);
+        logged.failed("tool-loop", req, failure, null, request.attach);
+        throw failure;
+      } catch (RuntimeException e) {
+        logged.failed("tool-loop", req, e, null, request.attach);
+        throw e;
       } finally {
         renderer.endLine();
         removeHook(onCtrlC);
       }
-      return renderer.finish(r, req, request.usage(), toolOptions.maxIterations);
+      int code = renderer.finish(r, req, request.usage(), toolOptions.maxIterations);
+      s.out().flush();
+      logged.answered(
+          "tool-loop", req, ExchangeLog.Outcome.of(r, req.messages().size(), null), request.attach);
+      return code;
     }
   }
 

@@ -8,6 +8,7 @@ import com.anthropic.tool.client.model.Message;
 import com.anthropic.tool.client.model.MessagesRequest;
 import com.anthropic.tool.client.model.StreamEvent;
 import com.anthropic.tool.client.tools.ToolCall;
+import com.anthropic.tool.client.tools.ToolLoop;
 import com.anthropic.tool.client.tools.ToolLoopListener;
 import com.anthropic.tool.client.tools.ToolLoopResult;
 import com.anthropic.tool.client.tools.ToolOutput;
@@ -113,6 +114,18 @@ final class ToolLoopRenderer implements ToolLoopListener {
   }
 
   @Override
+  public void onUnparsedInput(ToolCall call) {
+    if (tty && separate) {
+      // on a terminal the warning would start right after the text: end its line
+      out.println();
+      out.flush();
+      separate = false;
+    }
+    err.println(ToolLoop.unparsedInputWarning(call.name()));
+    err.flush();
+  }
+
+  @Override
   public void onToolCall(ToolCall call) {
     if ((trace || approve) && tty && separate) {
       // on a terminal the trace or the question would start right after the text: end its line
@@ -122,7 +135,9 @@ final class ToolLoopRenderer implements ToolLoopListener {
     }
     if (trace) {
       err.println(
-          errStyle.dim("tool call: " + call.name() + " " + shorten(Json.write(call.input()))));
+          errStyle.dim(
+              errStyle.shown(
+                  "tool call: " + call.name() + " " + shorten(Json.write(call.input())))));
       err.flush();
     }
     if ("jsonl".equals(format)) {
@@ -139,7 +154,8 @@ final class ToolLoopRenderer implements ToolLoopListener {
   public void onToolResult(ToolCall call, ToolOutput result) {
     if (trace) {
       String what = result.isError() ? "tool error: " : "tool result: ";
-      err.println(errStyle.dim(what + call.name() + " " + shorten(describe(result))));
+      err.println(
+          errStyle.dim(errStyle.shown(what + call.name() + " " + shorten(describe(result)))));
       err.flush();
     }
     if ("jsonl".equals(format)) {

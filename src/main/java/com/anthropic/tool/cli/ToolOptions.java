@@ -19,27 +19,34 @@ public final class ToolOptions {
 
   @Option(
       names = "--max-iterations",
+      converter = Ranges.Iterations.class,
       paramLabel = "N",
-      description = "Most API calls before giving up (default: ${DEFAULT-VALUE}).")
+      description = "Most API calls before giving up, 1 to 10000 (default: ${DEFAULT-VALUE}).")
   int maxIterations = 10;
 
   @Option(
       names = "--parallel",
+      converter = Ranges.Parallel.class,
       paramLabel = "N",
-      description = "Calls of one turn run at once (default: ${DEFAULT-VALUE}).")
+      description = "Calls of one turn run at once, 1 to 64 (default: ${DEFAULT-VALUE}).")
   int parallel = 4;
 
   @Option(
       names = "--tool-timeout",
+      converter = Ranges.ToolTimeout.class,
       paramLabel = "SECONDS",
       description =
-          "Longest a tool may run before its process tree is killed (default: ${DEFAULT-VALUE}).")
+          "Longest a tool may run before its process tree is killed, 0.001 to 86400"
+              + " (default: ${DEFAULT-VALUE}).")
   double toolTimeout = 60;
 
   @Option(
       names = "--tool-output-limit",
+      converter = Ranges.OutputBytes.class,
       paramLabel = "BYTES",
-      description = "Most bytes of a tool's output sent to the model (default: ${DEFAULT-VALUE}).")
+      description =
+          "Most bytes of a tool's output sent to the model, 0 to 67108864 (default:"
+              + " ${DEFAULT-VALUE}).")
   long toolOutputLimit = 100_000;
 
   @Option(
@@ -54,20 +61,4 @@ public final class ToolOptions {
       names = {"-y", "--yes"},
       description = "With --approve: run every call without asking (for use without a terminal).")
   boolean yes;
-
-  void check() {
-    if (maxIterations < 1) {
-      throw CliException.usage("--max-iterations must be at least 1, got " + maxIterations);
-    }
-    if (parallel < 1) {
-      throw CliException.usage("--parallel must be at least 1, got " + parallel);
-    }
-    if (!(toolTimeout > 0) || Double.isInfinite(toolTimeout)) {
-      throw CliException.usage(
-          "--tool-timeout must be a positive number of seconds, got " + toolTimeout);
-    }
-    if (toolOutputLimit < 0) {
-      throw CliException.usage("--tool-output-limit must not be negative, got " + toolOutputLimit);
-    }
-  }
 }

@@ -38,7 +38,6 @@ final class ToolSetup {
    * @throws CliException exit 2 for a bad tool file, exit 1 for an MCP server that fails
    */
   static Tools build(CommandSupport s, RequestOptions request, ToolOptions opts) {
-    opts.check();
     Toolbox box = new Toolbox();
     try {
       ProcessRegistry processes = new ProcessRegistry();
@@ -66,7 +65,10 @@ final class ToolSetup {
         add(
             box,
             local.tool(),
-            new ProcessTool(local.tool().name(), local.command(), settings),
+            new ProcessTool(
+                local.tool().name(),
+                ToolCommand.resolve(path, local.command(), s.ctx().env()),
+                settings),
             "--tool " + path,
             sources);
       }

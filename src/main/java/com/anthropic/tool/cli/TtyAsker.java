@@ -55,7 +55,10 @@ final class TtyAsker implements AutoCloseable {
     if (input.length() > 500) {
       input = input.substring(0, 500) + "…";
     }
-    out.print("run tool " + call.name() + " " + input + "? [y/N] ");
+    // the name and the input come from the model: shown, never interpreted by the terminal
+    out.print(
+        com.anthropic.tool.text.ControlChars.visible("run tool " + call.name() + " " + input)
+            + "? [y/N] ");
     out.flush();
     String line = in.readLine();
     if (line == null) {

@@ -36,21 +36,21 @@ public record ClientOptions(
   }
 
   /**
-   * Parses a number of seconds (decimals allowed, more than zero), naming the source on error: the
-   * format of {@code ANTHROPIC_TIMEOUT_SECS}.
+   * Parses a number of seconds (decimals allowed, from 0.001 to 86400), naming the source on error:
+   * the format of {@code ANTHROPIC_TIMEOUT_SECS}.
    *
    * @throws InvalidRequestException naming {@code source} and the value
    */
   public static Duration parseSeconds(String value, String source) {
     try {
       double s = Double.parseDouble(value.strip());
-      if (s <= 0 || Double.isNaN(s) || Double.isInfinite(s)) {
+      if (!(s >= 0.001 && s <= 86_400)) { // a millisecond to a day; NaN is outside
         throw new NumberFormatException();
       }
       return Duration.ofMillis(Math.round(s * 1000));
     } catch (NumberFormatException e) {
       throw new InvalidRequestException(
-          source + " must be a positive number of seconds, got '" + value + "'");
+          source + " must be a number of seconds from 0.001 to 86400, got '" + value + "'");
     }
   }
 

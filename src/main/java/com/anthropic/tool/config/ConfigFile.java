@@ -36,7 +36,8 @@ public final class ConfigFile {
           "timeout",
           "max-retries",
           "model",
-          "max-tokens");
+          "max-tokens",
+          "log");
 
   /** The largest config file read (1 MB): a larger one is skipped with a warning. */
   public static final long MAX_BYTES = 1024 * 1024;

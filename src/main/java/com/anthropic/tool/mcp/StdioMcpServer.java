@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,6 +53,7 @@ public final class StdioMcpServer implements ToolExecutor, AutoCloseable {
   private final Duration callTimeout;
   private final long outputLimit;
   private volatile List<Tool> tools = List.of();
+  private volatile Map<String, String> renamed = Map.of();
 
   /**
    * How servers run.
@@ -175,9 +177,10 @@ public final class StdioMcpServer implements ToolExecutor, AutoCloseable {
   }
 
   private <T> T startUp(String what, Mono<T> step) {
+    CompletableFuture<String> tooLong = transport.oversized();
     CompletableFuture<T> f = step.toFuture();
     try {
-      awaitEither(f, startTimeout);
+      awaitEither(f, tooLong, startTimeout);
     } catch (TimeoutException e) {
       f.cancel(true);
       throw new McpServerException(
@@ -186,6 +189,10 @@ public final class StdioMcpServer implements ToolExecutor, AutoCloseable {
       f.cancel(true);
       Thread.currentThread().interrupt();
       throw new McpServerException(label + ": interrupted while starting");
+    }
+    if (!f.isDone() && tooLong.isDone()) {
+      f.cancel(true);
+      throw new McpServerException(label + ": " + what + " failed: " + tooLong.join());
     }
     if (!f.isDone()) {
       throw ended("before answering " + what);
@@ -205,11 +212,15 @@ public final class StdioMcpServer implements ToolExecutor, AutoCloseable {
     }
   }
 
-  /** Waits until the step is done or the server's stdout has ended, whichever comes first. */
-  private void awaitEither(CompletableFuture<?> f, Duration timeout)
+  /**
+   * Waits until the step is done, the server sent a message too long to read, or its stdout has
+   * ended, whichever comes first.
+   */
+  private void awaitEither(
+      CompletableFuture<?> f, CompletableFuture<String> tooLong, Duration timeout)
       throws TimeoutException, InterruptedException {
     try {
-      CompletableFuture.anyOf(f, transport.stdoutEnded())
+      CompletableFuture.anyOf(f, tooLong, transport.stdoutEnded())
           .get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (ExecutionException failedStep) {
       // f failed: looked at by the caller
@@ -239,15 +250,35 @@ public final class StdioMcpServer implements ToolExecutor, AutoCloseable {
   }
 
   private List<Tool> definitions(List<McpSchema.Tool> listed) {
-    List<Tool> out = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     for (McpSchema.Tool t : listed) {
+      names.add(t.name() == null ? "" : t.name());
+    }
+    Map<String, String> offered = ToolNames.valid(names);
+    Map<String, String> original = new LinkedHashMap<>();
+    List<Tool> out = new ArrayList<>();
+    for (int i = 0; i < listed.size(); i++) {
+      McpSchema.Tool t = listed.get(i);
       JsonObject schema =
           t.inputSchema() == null
               ? Json.parseObject("{\"type\":\"object\"}")
               : toGson(t.inputSchema());
-      out.add(Tool.of(t.name(), t.description(), schema));
+      String name = offered.get(names.get(i));
+      if (!name.equals(names.get(i))) {
+        original.put(name, names.get(i));
+      }
+      out.add(Tool.of(name, t.description(), schema));
     }
+    renamed = Map.copyOf(original);
     return List.copyOf(out);
+  }
+
+  /**
+   * The tools offered under another name than the server's, because the API would refuse theirs:
+   * offered name to the server's name.
+   */
+  public Map<String, String> renamed() {
+    return renamed;
   }
 
   private JsonObject toGson(Object value) {
@@ -280,12 +311,17 @@ public final class StdioMcpServer implements ToolExecutor, AutoCloseable {
     } catch (IOException e) {
       return ToolOutput.error("the tool input is not a JSON object: " + e.getMessage());
     }
-    CompletableFuture<McpSchema.CallToolResult> f =
-        client.callTool(new McpSchema.CallToolRequest(call.name(), args)).toFuture();
+    CompletableFuture<String> tooLong = transport.oversized();
+    // called by its own name, whatever name it was offered under
+    String name = renamed.getOrDefault(call.name(), call.name());
+    McpSchema.CallToolRequest request = new McpSchema.CallToolRequest(name, args);
+    CompletableFuture<McpSchema.CallToolResult> f = client.callTool(request).toFuture();
     try {
-      awaitEither(f, callTimeout);
+      awaitEither(f, tooLong, callTimeout);
     } catch (TimeoutException e) {
       f.cancel(true);
+      transport.cancelled(
+          request, "no answer within " + seconds(callTimeout) + " (--tool-timeout)");
       return ToolOutput.error(
           "the tool "
               + call.name()
@@ -296,7 +332,14 @@ public final class StdioMcpServer implements ToolExecutor, AutoCloseable {
               + " (--tool-timeout)");
     } catch (InterruptedException e) {
       f.cancel(true);
+      transport.cancelled(request, "the call was stopped");
       throw e;
+    }
+    transport.answered(request);
+    if (!f.isDone() && tooLong.isDone()) {
+      f.cancel(true);
+      return ToolOutput.error(
+          "the tool " + call.name() + " (" + label + ") failed: " + tooLong.join());
     }
     if (!f.isDone()) {
       throw ended("during a call of " + call.name());

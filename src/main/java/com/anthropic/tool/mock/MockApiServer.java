@@ -53,6 +53,15 @@ public final class MockApiServer implements AutoCloseable {
    */
   public static final String TOOL_USE_KNOB = "x-mock-tool-use";
 
+  /**
+   * Request header on a Messages call: answer with exactly this text ({@code \\n} for a newline),
+   * streamed in deltas of a few characters.
+   */
+  public static final String TEXT_KNOB = "x-mock-text";
+
+  /** Request header on a streamed Messages call: milliseconds between text deltas. */
+  public static final String PACE_KNOB = "x-mock-pace";
+
   private static final String BATCHES = "/v1/messages/batches";
   private static final String FILES = "/v1/files";
 
@@ -64,9 +73,11 @@ public final class MockApiServer implements AutoCloseable {
   private final MockBatches batches;
 
   private final MockFiles files;
+  private final MockText text;
 
-  private MockApiServer(HttpServer server, ExecutorService executor, Clock clock) {
+  private MockApiServer(HttpServer server, ExecutorService executor, Clock clock, MockText text) {
     this.server = server;
+    this.text = text;
     this.executor = executor;
     this.batches = new MockBatches(clock);
     this.files = new MockFiles(clock);
@@ -79,6 +90,14 @@ public final class MockApiServer implements AutoCloseable {
    *     port is in use
    */
   public static MockApiServer start(int port) {
+    return start(port, List.of(), 0);
+  }
+
+  /**
+   * Like {@link #start(int)}, answering the first requests with {@code replies} in order and
+   * pausing {@code paceMillis} between text deltas (unless a request says otherwise).
+   */
+  public static MockApiServer start(int port, List<String> replies, long paceMillis) {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
     }
@@ -95,11 +114,17 @@ public final class MockApiServer implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    MockApiServer mock = new MockApiServer(server, executor, Clock.systemUTC());
+    MockApiServer mock =
+        new MockApiServer(server, executor, Clock.systemUTC(), new MockText(replies, paceMillis));
     server.createContext("/", mock::handle);
     server.setExecutor(executor);
     server.start();
     return mock;
+  }
+
+  /** The replies of a {@code --replies} file: separated by lines holding only {@code ---}. */
+  public static List<String> replies(String file) {
+    return MockText.parseReplies(file);
   }
 
   /** The port it listens on. */
@@ -263,6 +288,11 @@ public final class MockApiServer implements AutoCloseable {
     checkFileIds(ex, body);
     MockMessages.Answer answer =
         MockMessages.answer(body, ex.getRequestHeaders().getFirst(TOOL_USE_KNOB));
+    long pace = text.pace(ex.getRequestHeaders().getFirst(PACE_KNOB));
+    String given = text.next(ex.getRequestHeaders().getFirst(TEXT_KNOB));
+    if (given != null) {
+      answer = MockMessages.withText(answer, MockText.deltas(given));
+    }
     String id = String.format("msg_mock_%06d", messages.incrementAndGet());
     JsonElement stream = body.get("stream");
     if (stream != null && stream.isJsonPrimitive() && stream.getAsBoolean()) {
@@ -272,7 +302,13 @@ public final class MockApiServer implements AutoCloseable {
       ex.sendResponseHeaders(200, 0);
       String failWith = ex.getRequestHeaders().getFirst(STREAM_ERROR_KNOB);
       OutputStream out = ex.getResponseBody();
+      boolean first = true;
       for (JsonObject event : MockMessages.events(id, answer)) {
+        boolean delta = event.get("type").getAsString().equals("content_block_delta");
+        if (delta && !first && pace > 0) {
+          pause(pace);
+        }
+        first &= !delta;
         writeEvent(out, event);
         if (failWith != null && event.get("type").getAsString().equals("content_block_delta")) {
           JsonObject inner = new JsonObject();
@@ -289,6 +325,16 @@ public final class MockApiServer implements AutoCloseable {
     } else {
       rateLimitHeaders(ex);
       sendJson(ex, 200, MockMessages.message(id, answer));
+    }
+  }
+
+  /** A pause between deltas, on this request's own thread (other requests go on meanwhile). */
+  private static void pause(long millis) throws IOException {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("mock server stopping", e);
     }
   }
 

@@ -106,6 +106,12 @@ final class MockMessages {
     return new Answer(a.model(), tokens, "tool_use", null, a.inputTokens(), call);
   }
 
+  /** {@code a} answering with exactly the text of {@code deltas} (one output token per delta). */
+  static Answer withText(Answer a, List<String> deltas) {
+    String stop = a.toolCall() != null ? a.stopReason() : "end_turn";
+    return new Answer(a.model(), deltas, stop, null, a.inputTokens(), a.toolCall());
+  }
+
   /** The id of a message's tool call: {@code msg_…} becomes {@code toolu_…}. */
   private static String toolUseId(String messageId) {
     return messageId.replaceFirst("^msg_", "toolu_");

@@ -222,9 +222,11 @@ class ChatCommandTest {
   void should_refuse_to_continue_when_nothing_was_saved() throws Exception {
     try (SseTestServer server = new SseTestServer(SseTestServer.body(answer("x")))) {
       CommandHarness.Result r = harness(server, "").run("chat", "--continue");
-      assertEquals(2, r.exitCode(), r.describe());
+      assertEquals(1, r.exitCode(), r.describe());
       assertEquals(
-          "error: usage_error: no saved conversation to continue\n", r.err(), r.describe());
+          "error: not_found: --continue: no logged conversation to continue\n",
+          r.err(),
+          r.describe());
       assertEquals(0, server.requests());
     }
   }

@@ -11,9 +11,12 @@ import com.anthropic.tool.client.model.StreamEvent;
 import com.anthropic.tool.client.model.Usage;
 import com.anthropic.tool.client.stream.MessageStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,6 +54,22 @@ import java.util.function.UnaryOperator;
 public final class ToolLoop {
   /** The default bound on API calls per run. */
   public static final int DEFAULT_MAX_ITERATIONS = 10;
+
+  /**
+   * The {@code is_error} result of a call whose input could not be parsed as a JSON object (a
+   * stream cut inside the {@code tool_use}, or JSON nested deeper than the parser allows): such a
+   * call is never run.
+   */
+  public static final String UNPARSED_INPUT =
+      "the tool input could not be parsed as a JSON object (it was cut short or nested too"
+          + " deeply); the call was not run";
+
+  /** The one warning line a command prints for such a call of tool {@code name}. */
+  public static String unparsedInputWarning(String name) {
+    return "warning: the input of tool "
+        + name
+        + " could not be parsed as a JSON object (cut short or nested too deeply); it was not run";
+  }
 
   private final AnthropicClient client;
   private final ToolExecutor executor;
@@ -124,10 +143,18 @@ public final class ToolLoop {
         }
         MessagesRequest req =
             request.toBuilder().messages(sent.apply(List.copyOf(transcript))).stream(false).build();
-        Message m = stream ? streamRound(req, listener, transcript, usage) : call(req, listener);
+        Set<Integer> cut = new HashSet<>();
+        Message m =
+            stream ? streamRound(req, listener, transcript, usage, cut) : call(req, listener);
         usage = Usages.add(usage, m.usage());
         transcript.add(MessageParam.assistant(m.content()));
         listener.onMessage(m, round);
+        Set<String> unparsed = unparsedCalls(m, cut);
+        for (ContentBlock.ToolUse u : m.toolUses()) {
+          if (unparsed.contains(u.id())) {
+            listener.onUnparsedInput(new ToolCall(u.id(), u.name(), null));
+          }
+        }
         String stop = m.stopReason();
         if ("refusal".equals(stop)) {
           return new ToolLoopResult(m, transcript, usage, round, ToolLoopResult.Outcome.REFUSED);
@@ -147,7 +174,8 @@ public final class ToolLoop {
         if (pool == null) {
           pool = Executors.newFixedThreadPool(parallelism, new DaemonThreads());
         }
-        transcript.add(MessageParam.user(execute(pool, uses, listener, transcript, usage)));
+        transcript.add(
+            MessageParam.user(execute(pool, uses, unparsed, listener, transcript, usage)));
       }
     } finally {
       if (pool != null) {
@@ -170,8 +198,28 @@ public final class ToolLoop {
     return m;
   }
 
+  /**
+   * The ids of the tool_use blocks whose input is no JSON object: cut (by block index, as the
+   * stream's accumulator found them) or not an object in the message.
+   */
+  private static Set<String> unparsedCalls(Message m, Set<Integer> cutBlocks) {
+    Set<String> ids = new HashSet<>();
+    List<ContentBlock> content = m.content();
+    for (int i = 0; i < content.size(); i++) {
+      if (content.get(i) instanceof ContentBlock.ToolUse u
+          && (u.input() == null || cutBlocks.contains(i))) {
+        ids.add(u.id());
+      }
+    }
+    return ids;
+  }
+
   private Message streamRound(
-      MessagesRequest req, ToolLoopListener listener, List<MessageParam> transcript, Usage usage) {
+      MessagesRequest req,
+      ToolLoopListener listener,
+      List<MessageParam> transcript,
+      Usage usage,
+      Set<Integer> cut) {
     try (MessageStream s = client.messagesStream(req, callOptions)) {
       synchronized (lock) {
         current = s;
@@ -192,6 +240,7 @@ public final class ToolLoop {
       if (s.isClosed() || cancelled) {
         throw new ToolLoopCancelledException(transcript, usage, m);
       }
+      cut.addAll(s.unparsedToolInputs().keySet());
       return m;
     } catch (RuntimeException e) {
       if (cancelled && !(e instanceof ToolLoopCancelledException)) {
@@ -208,6 +257,7 @@ public final class ToolLoop {
   private List<ContentBlock> execute(
       ExecutorService pool,
       List<ContentBlock.ToolUse> uses,
+      Set<String> unparsed,
       ToolLoopListener listener,
       List<MessageParam> transcript,
       Usage usage) {
@@ -219,7 +269,10 @@ public final class ToolLoop {
     List<Future<ToolOutput>> futures = new ArrayList<>();
     synchronized (lock) {
       for (ToolCall c : calls) {
-        futures.add(pool.submit(() -> executor.execute(c)));
+        futures.add(
+            unparsed.contains(c.id())
+                ? CompletableFuture.completedFuture(ToolOutput.error(UNPARSED_INPUT))
+                : pool.submit(() -> executor.execute(c)));
       }
       running = futures;
     }

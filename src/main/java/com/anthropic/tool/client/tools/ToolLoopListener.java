@@ -36,6 +36,14 @@ public interface ToolLoopListener {
    */
   default void onMessage(Message message, int round) {}
 
+  /**
+   * A call whose input could not be parsed as a JSON object (a stream cut inside its {@code
+   * tool_use}, or JSON nested deeper than the parser allows): it is never run, and when the loop
+   * goes on it is answered with an {@code is_error} result ({@link ToolLoop#UNPARSED_INPUT}).
+   * Called after {@link #onMessage}, with the call's input empty.
+   */
+  default void onUnparsedInput(ToolCall call) {}
+
   /** A call is about to be handed to the executor. */
   default void onToolCall(ToolCall call) {}
 

@@ -79,6 +79,17 @@ public final class ScriptedApi implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Queues an answer to a streamed request sent exactly as given ({@code event:}/{@code data:}
+   * lines), for streams no well-formed message can build (a tool input cut short).
+   */
+  public ScriptedApi answerRawStream(String sse) {
+    answers.add(RAW + sse);
+    return this;
+  }
+
+  private static final String RAW = "raw-sse:";
+
   /** Every request body received, as text, in order. */
   public List<String> bodies() {
     return List.copyOf(bodies);
@@ -141,6 +152,12 @@ public final class ScriptedApi implements AutoCloseable {
     }
     ex.getResponseHeaders().add("content-type", "text/event-stream");
     ex.sendResponseHeaders(200, 0);
+    if (answer.startsWith(RAW)) {
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(answer.substring(RAW.length()).getBytes(StandardCharsets.UTF_8));
+      }
+      return;
+    }
     try (OutputStream out = ex.getResponseBody()) {
       for (String[] e : events(JsonParser.parseString(answer).getAsJsonObject())) {
         out.write(("event: " + e[0] + "\ndata: " + e[1] + "\n\n").getBytes(StandardCharsets.UTF_8));

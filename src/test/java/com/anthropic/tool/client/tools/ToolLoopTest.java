@@ -434,6 +434,120 @@ class ToolLoopTest {
         seen);
   }
 
+  /** A streamed answer with one weather tool_use whose input JSON arrives as {@code partial}. */
+  private static String cutToolUseStream(String stopReason, String partial) {
+    return event(
+            "message_start",
+            "{\"type\":\"message_start\",\"message\":{\"id\":\"msg\",\"type\":\"message\","
+                + "\"role\":\"assistant\",\"model\":\"claude-test\",\"content\":[],"
+                + "\"stop_reason\":null,\"stop_sequence\":null,"
+                + "\"usage\":{\"input_tokens\":10,\"output_tokens\":1}}}")
+        + event(
+            "content_block_start",
+            "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"tool_use\","
+                + "\"id\":\"toolu_1\",\"name\":\"weather\",\"input\":{}}}")
+        + event(
+            "content_block_delta",
+            "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"input_json_delta\","
+                + "\"partial_json\":"
+                + new com.google.gson.JsonPrimitive(partial)
+                + "}}")
+        + event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}")
+        + event(
+            "message_delta",
+            "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\""
+                + stopReason
+                + "\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":5}}")
+        + event("message_stop", "{\"type\":\"message_stop\"}");
+  }
+
+  private static String event(String name, String data) {
+    return "event: " + name + "\ndata: " + data + "\n\n";
+  }
+
+  /** Valid JSON nested {@code depth} arrays deep in the city field: deeper than Gson's limit. */
+  private static String deeplyNested(int depth) {
+    return "{\"city\":" + "[".repeat(depth) + "]".repeat(depth) + "}";
+  }
+
+  /** A listener that keeps the names of the calls it was warned about. */
+  private static final class Warned implements ToolLoopListener {
+    final List<String> names = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void onUnparsedInput(ToolCall call) {
+      names.add(call.name());
+    }
+  }
+
+  private static ToolExecutor recording(List<String> ran) {
+    return c -> {
+      ran.add(c.name() + " " + c.input());
+      return ToolOutput.ok("ran");
+    };
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "{\"city\": \"Paris\", \"recursive\": tru",
+        "{\"city\": \"Par",
+        "{\"city\": \"Paris\"} trailing",
+        "[\"Paris\"]",
+        "deep"
+      })
+  void should_never_run_a_call_whose_streamed_input_is_no_json_object_and_answer_it_as_an_error(
+      String partial) {
+    String input = partial.equals("deep") ? deeplyNested(400) : partial;
+    api.answerRawStream(cutToolUseStream("tool_use", input))
+        .answer(message("end_turn", text("Sorry.")));
+    List<String> ran = new CopyOnWriteArrayList<>();
+    Warned warned = new Warned();
+
+    ToolLoopResult r =
+        ToolLoop.builder(client).executor(recording(ran)).build().stream(request(), warned);
+
+    assertEquals(List.of(), ran, "the tool never runs with input " + input);
+    assertEquals(List.of("weather"), warned.names);
+    assertEquals(ToolLoopResult.Outcome.COMPLETED, r.outcome());
+    JsonObject answer = api.body(1).getAsJsonArray("messages").get(2).getAsJsonObject();
+    JsonObject result = answer.getAsJsonArray("content").get(0).getAsJsonObject();
+    assertEquals("toolu_1", result.get("tool_use_id").getAsString());
+    assertTrue(result.get("is_error").getAsBoolean(), result.toString());
+    assertEquals(
+        ToolLoop.UNPARSED_INPUT,
+        result.getAsJsonArray("content").get(0).getAsJsonObject().get("text").getAsString());
+  }
+
+  @Test
+  void should_never_run_a_call_cut_by_max_tokens_and_warn_about_it() {
+    api.answerRawStream(
+        cutToolUseStream("max_tokens", "{\"path\": \"/home/user/x\", \"recursive\": tru"));
+    List<String> ran = new CopyOnWriteArrayList<>();
+    Warned warned = new Warned();
+
+    ToolLoop.builder(client).executor(recording(ran)).build().stream(request(), warned);
+
+    assertEquals(List.of(), ran);
+    assertEquals(List.of("weather"), warned.names);
+    assertEquals(1, api.bodies().size(), "nothing more is sent");
+  }
+
+  @Test
+  void should_never_run_a_call_whose_input_is_no_json_object_in_a_whole_response() {
+    api.answer(
+        message("tool_use", ScriptedApi.toolUse("toolu_1", "weather", "\"Paris\"")),
+        message("end_turn", text("Sorry.")));
+    List<String> ran = new CopyOnWriteArrayList<>();
+    Warned warned = new Warned();
+
+    ToolLoop.builder(client).executor(recording(ran)).build().run(request(), warned);
+
+    assertEquals(List.of(), ran);
+    assertEquals(List.of("weather"), warned.names);
+    assertTrue(api.bodies().get(1).contains(ToolLoop.UNPARSED_INPUT), api.bodies().get(1));
+  }
+
   @Test
   void should_cancel_a_running_tool_and_end_with_the_transcript() throws Exception {
     api.answer(
