@@ -4,7 +4,7 @@
 function __anthropic_path
     # the subcommand path typed so far, e.g. 'batches create'
     set -l commands 'messages' 'stream' 'chat' 'count-tokens' 'tool-loop' 'logs' 'logs list' 'logs search' 'logs show' 'logs usage' 'logs path' 'logs status' 'logs on' 'logs off' 'logs delete' 'models' 'models list' 'models get' 'batches' 'batches create' 'batches get' 'batches list' 'batches cancel' 'batches delete' 'batches wait' 'batches results' 'files' 'files upload' 'files list' 'files get' 'files download' 'files delete' 'completion' 'mock-server' 'config' 'config get' 'config set' 'config unset' 'config list' 'config path' 'keys' 'keys set' 'templates' 'templates save' 'templates list' 'templates show' 'templates edit' 'templates delete' 'templates path' 'aliases' 'aliases set' 'aliases list' 'aliases remove' 'install' 'help'
-    set -l arg_options '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries' '-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--template' '-p' '--param' '--cid' '--format' '--mcp' '--max-iterations' '--parallel' '--tool-timeout' '--tool-output-limit' '-r' '--resume' '-n' '--count' '--since' '--by' '--limit' '--after-id' '--before-id' '--input' '--prompts' '-o' '--output' '--only' '--port' '--prompt'
+    set -l arg_options '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries' '-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--template' '-p' '--param' '--cid' '--format' '--mcp' '--max-iterations' '--parallel' '--tool-timeout' '--tool-output-limit' '-r' '--resume' '-n' '--count' '--since' '--by' '--limit' '--after-id' '--before-id' '--input' '--prompts' '-o' '--output' '--only' '--port' '--replies' '--pace' '--prompt'
     set -l tokens (commandline -opc)
     set -e tokens[1]
     set -l path
@@ -65,6 +65,7 @@ complete -c anthropic -l 'max-retries' -x -d 'Retries after the first attempt, 0
 complete -c anthropic -l 'no-retries' -d 'Send each request once'
 complete -c anthropic -l 'debug' -d 'Print each HTTP attempt to stderr (credentials redacted) and stack traces'
 complete -c anthropic -l 'no-color' -d 'No colour or escape sequences on any stream'
+complete -c anthropic -l 'mock' -d 'Run against an in-process mock server: canned answers, no key needed, nothing leaves this machine (see docs/mock-server.md)'
 complete -c anthropic -s 'h' -l 'help' -d 'Show this help and exit'
 complete -c anthropic -s 'V' -l 'version' -d 'Print the version and exit'
 
@@ -384,6 +385,8 @@ complete -c anthropic -n '__anthropic_is "completion"' -a 'bash zsh fish' -d 'ba
 
 # anthropic mock-server
 complete -c anthropic -n '__anthropic_is "mock-server"' -l 'port' -x -d 'Port on 127.0.0.1 (default: 0, any free port)'
+complete -c anthropic -n '__anthropic_is "mock-server"' -l 'replies' -r -F -d 'Answer the first requests with these replies, one per request in order (replies separated by a line ---), kept exactly, whitespace and newlines included'
+complete -c anthropic -n '__anthropic_is "mock-server"' -l 'pace' -x -d 'Milliseconds between the text deltas of a streamed answer (default: 0; a request\'s x-mock-pace header wins)'
 
 # anthropic config
 complete -c anthropic -n '__anthropic_is "config"' -a 'get' -d 'Print the value of KEY in the config file (exit 1 when it is not set)'
