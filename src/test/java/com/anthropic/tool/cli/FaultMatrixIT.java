@@ -31,7 +31,7 @@ class FaultMatrixIT {
   static final String KEY = "sk-ant-api03-FAULTIT-secret-0000";
   @TempDir static Path tmp;
   static final List<String> ROWS = new ArrayList<>();
-  static final int PLANNED = 6;
+  static final int PLANNED = 8;
 
   @AfterAll
   static void table() throws Exception {
@@ -269,6 +269,49 @@ class FaultMatrixIT {
           "--mcp",
           com.anthropic.tool.mcp.RawMcpServer.command("--list-bytes", Long.toString(70L << 20)),
           "hi");
+    }
+  }
+
+  @Test
+  void should_call_a_200_of_the_wrong_shape_an_invalid_response() throws Exception {
+    try (RawServer server = new RawServer((r, n) -> Faults.json(200, "{\"hello\":1}"))) {
+      check(
+          "models get",
+          "200 of the wrong shape ({\"hello\":1})",
+          server,
+          "/v1/models/claude-x",
+          1,
+          1,
+          String::isEmpty,
+          "nothing",
+          "invalid_response",
+          tmp.resolve("out-shape"),
+          "models",
+          "get",
+          "claude-x");
+    }
+  }
+
+  @Test
+  void should_stop_paging_when_the_cursor_does_not_move() throws Exception {
+    String page =
+        "{\"data\":[{\"type\":\"file\",\"id\":\"file_1\",\"filename\":\"a.txt\"}],"
+            + "\"has_more\":true,\"first_id\":\"file_1\",\"last_id\":\"file_1\"}";
+    try (RawServer server = new RawServer((r, n) -> Faults.json(200, page))) {
+      check(
+          "files list --all",
+          "has_more with the same cursor again",
+          server,
+          "/v1/files",
+          1,
+          2,
+          o -> true,
+          "the first page's rows",
+          "invalid_response",
+          tmp.resolve("out-cursor"),
+          "files",
+          "list",
+          "--all");
     }
   }
 }

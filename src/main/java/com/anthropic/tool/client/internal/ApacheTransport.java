@@ -35,6 +35,7 @@ import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -71,7 +72,11 @@ public final class ApacheTransport implements HttpTransport {
     var builder =
         HttpAsyncClients.custom()
             .setConnectionManager(cm)
-            .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(1).build())
+            .setIOReactorConfig(
+                IOReactorConfig.custom()
+                    .setIoThreadCount(1)
+                    .setSelectInterval(selectInterval(connectTimeout))
+                    .build())
             .disableAutomaticRetries()
             .disableRedirectHandling()
             .disableCookieManagement()
@@ -85,6 +90,16 @@ public final class ApacheTransport implements HttpTransport {
     }
     this.client = builder.build();
     this.client.start();
+  }
+
+  /**
+   * How often the I/O reactor wakes to check timeouts: its default of 1 s would let a sub-second
+   * timeout pass unnoticed while bytes keep arriving less often than it allows; a quarter of the
+   * timeout (at least 10 ms) makes it fire within that margin.
+   */
+  static TimeValue selectInterval(Duration timeout) {
+    long ms = timeout.toMillis();
+    return ms >= 1000 ? TimeValue.ofSeconds(1) : TimeValue.ofMilliseconds(Math.max(10, ms / 4));
   }
 
   /**
@@ -117,6 +132,9 @@ public final class ApacheTransport implements HttpTransport {
     context.setRequestConfig(
         RequestConfig.custom().setResponseTimeout(Timeout.of(call.timeout())).build());
     Exchange exchange = new Exchange();
+    if (call.timeout().compareTo(java.time.Duration.ofSeconds(1)) < 0) {
+      exchange.buffer.idleLimit(call.timeout()); // the reactor checks only once a second
+    }
     Future<Void> future = client.execute(producer, exchange, null, context, exchange);
     exchange.future = future;
     try {

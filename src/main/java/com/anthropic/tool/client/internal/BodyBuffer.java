@@ -29,8 +29,24 @@ final class BodyBuffer {
   private boolean failed;
   private CapacityChannel channel;
 
+  private long idleNanos;
+
   BodyBuffer(int window) {
     this.window = window;
+  }
+
+  /**
+   * The longest a read waits for the next bytes before it fails with a {@link
+   * java.net.SocketTimeoutException} (0: no limit of its own). For timeouts under a second, which
+   * the I/O reactor, waking once a second, would notice late or never while bytes keep coming.
+   */
+  void idleLimit(java.time.Duration limit) {
+    lock.lock();
+    try {
+      idleNanos = limit.toNanos();
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Called by the transport with the channel to grant capacity through. */
@@ -147,9 +163,17 @@ final class BodyBuffer {
     CapacityChannel ch;
     lock.lock();
     try {
+      long left = idleNanos;
       while (chunks.isEmpty() && !end && !aborted && !failed) {
         try {
-          ready.await();
+          if (idleNanos <= 0) {
+            ready.await();
+          } else if (left <= 0) {
+            throw new java.net.SocketTimeoutException(
+                "no data for " + idleNanos / 1_000_000 + " MILLISECONDS");
+          } else {
+            left = ready.awaitNanos(left);
+          }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new InterruptedIOException("interrupted while reading the response");
