@@ -13,6 +13,7 @@ import com.anthropic.tool.client.tools.ToolLoop;
 import com.anthropic.tool.client.tools.ToolLoopCancelledException;
 import com.anthropic.tool.client.tools.ToolLoopResult;
 import com.anthropic.tool.client.tools.ToolOutput;
+import com.anthropic.tool.text.ControlChars;
 import com.anthropic.tool.toolbox.Approval;
 import com.anthropic.tool.toolbox.ToolInputView;
 import java.io.PrintWriter;
