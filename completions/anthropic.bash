@@ -376,8 +376,8 @@ function _picocli_anthropic_messages() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '-c' '--continue' '--no-log' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--template' '-p' '--param' '--cid' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--web-search' '--web-fetch' '--code-execution' '--citations' '-c' '--continue' '--no-log' '--trace' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--template' '-p' '--param' '--web-search-max-uses' '--web-fetch-max-uses' '--allow-domain' '--block-domain' '--user-location' '--container' '--mcp-server' '--metadata-user' '--inference-geo' '--cid' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TIER_option_args=("auto" "standard_only") # --service-tier values
   local TTL_option_args=("5m" "1h") # --cache-ttl values
@@ -477,6 +477,33 @@ function _picocli_anthropic_messages() {
     '-p'|'--param')
       return
       ;;
+    '--web-search-max-uses')
+      return
+      ;;
+    '--web-fetch-max-uses')
+      return
+      ;;
+    '--allow-domain')
+      return
+      ;;
+    '--block-domain')
+      return
+      ;;
+    '--user-location')
+      return
+      ;;
+    '--container')
+      return
+      ;;
+    '--mcp-server')
+      return
+      ;;
+    '--metadata-user')
+      return
+      ;;
+    '--inference-geo')
+      return
+      ;;
     '--cid')
       return
       ;;
@@ -521,8 +548,8 @@ function _picocli_anthropic_stream() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '-c' '--continue' '--no-log' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--template' '-p' '--param' '--cid' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--web-search' '--web-fetch' '--code-execution' '--citations' '-c' '--continue' '--no-log' '--trace' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--template' '-p' '--param' '--web-search-max-uses' '--web-fetch-max-uses' '--allow-domain' '--block-domain' '--user-location' '--container' '--mcp-server' '--metadata-user' '--inference-geo' '--cid' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TIER_option_args=("auto" "standard_only") # --service-tier values
   local TTL_option_args=("5m" "1h") # --cache-ttl values
@@ -622,6 +649,33 @@ function _picocli_anthropic_stream() {
     '-p'|'--param')
       return
       ;;
+    '--web-search-max-uses')
+      return
+      ;;
+    '--web-fetch-max-uses')
+      return
+      ;;
+    '--allow-domain')
+      return
+      ;;
+    '--block-domain')
+      return
+      ;;
+    '--user-location')
+      return
+      ;;
+    '--container')
+      return
+      ;;
+    '--mcp-server')
+      return
+      ;;
+    '--metadata-user')
+      return
+      ;;
+    '--inference-geo')
+      return
+      ;;
     '--cid')
       return
       ;;
@@ -666,8 +720,8 @@ function _picocli_anthropic_chat() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--trace' '--approve' '-y' '--yes' '--no-cache' '--raw' '-c' '--continue' '--no-log' '--list' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--template' '-p' '--param' '--mcp' '--max-iterations' '--parallel' '--tool-timeout' '--tool-output-limit' '--cid' '-r' '--resume' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--trace' '--approve' '-y' '--yes' '--web-search' '--web-fetch' '--code-execution' '--citations' '--no-cache' '--raw' '-c' '--continue' '--no-log' '--list' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--template' '-p' '--param' '--mcp' '--max-iterations' '--parallel' '--tool-timeout' '--tool-output-limit' '--web-search-max-uses' '--web-fetch-max-uses' '--allow-domain' '--block-domain' '--user-location' '--container' '--mcp-server' '--metadata-user' '--inference-geo' '--cid' '-r' '--resume' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TIER_option_args=("auto" "standard_only") # --service-tier values
   local TTL_option_args=("5m" "1h") # --cache-ttl values
@@ -779,6 +833,33 @@ function _picocli_anthropic_chat() {
       return
       ;;
     '--tool-output-limit')
+      return
+      ;;
+    '--web-search-max-uses')
+      return
+      ;;
+    '--web-fetch-max-uses')
+      return
+      ;;
+    '--allow-domain')
+      return
+      ;;
+    '--block-domain')
+      return
+      ;;
+    '--user-location')
+      return
+      ;;
+    '--container')
+      return
+      ;;
+    '--mcp-server')
+      return
+      ;;
+    '--metadata-user')
+      return
+      ;;
+    '--inference-geo')
       return
       ;;
     '--cid')
@@ -947,8 +1028,8 @@ function _picocli_anthropic_toolloop() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--trace' '--approve' '-y' '--yes' '-c' '--continue' '--no-log' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--template' '-p' '--param' '--mcp' '--max-iterations' '--parallel' '--tool-timeout' '--tool-output-limit' '--cid' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local flag_opts="'--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--trace' '--approve' '-y' '--yes' '--web-search' '--web-fetch' '--code-execution' '--citations' '-c' '--continue' '--no-log' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
+  local arg_opts="'-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--template' '-p' '--param' '--mcp' '--max-iterations' '--parallel' '--tool-timeout' '--tool-output-limit' '--web-search-max-uses' '--web-fetch-max-uses' '--allow-domain' '--block-domain' '--user-location' '--container' '--mcp-server' '--metadata-user' '--inference-geo' '--cid' '--format' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TIER_option_args=("auto" "standard_only") # --service-tier values
   local TTL_option_args=("5m" "1h") # --cache-ttl values
@@ -1061,6 +1142,33 @@ function _picocli_anthropic_toolloop() {
       return
       ;;
     '--tool-output-limit')
+      return
+      ;;
+    '--web-search-max-uses')
+      return
+      ;;
+    '--web-fetch-max-uses')
+      return
+      ;;
+    '--allow-domain')
+      return
+      ;;
+    '--block-domain')
+      return
+      ;;
+    '--user-location')
+      return
+      ;;
+    '--container')
+      return
+      ;;
+    '--mcp-server')
+      return
+      ;;
+    '--metadata-user')
+      return
+      ;;
+    '--inference-geo')
       return
       ;;
     '--cid')
@@ -2103,8 +2211,8 @@ function _picocli_anthropic_batches_create() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--split' '--wait' '--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--input' '--prompts' '--format' '-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--template' '-p' '--param' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
+  local flag_opts="'--split' '--wait' '--cache' '-n' '--no-stdin' '-u' '--usage' '--show-thinking' '--web-search' '--web-fetch' '--code-execution' '--citations' '--no-retries' '--debug' '--no-color' '--mock' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--input' '--prompts' '--format' '-m' '--model' '--max-tokens' '-s' '--system' '--system-file' '-t' '--temperature' '--top-p' '--top-k' '--stop' '-a' '--attach' '--thinking' '--effort' '--schema' '--service-tier' '--cache-ttl' '--tool' '--tool-choice' '--request' '--template' '-p' '--param' '--web-search-max-uses' '--web-fetch-max-uses' '--allow-domain' '--block-domain' '--user-location' '--container' '--mcp-server' '--metadata-user' '--inference-geo' '--api-key' '--base-url' '--api-version' '--beta' '--timeout' '--max-retries'"
   local FORMAT_option_args=("text" "json") # --format values
   local LEVEL_option_args=("low" "medium" "high" "xhigh" "max") # --effort values
   local TIER_option_args=("auto" "standard_only") # --service-tier values
@@ -2219,6 +2327,33 @@ function _picocli_anthropic_batches_create() {
       return
       ;;
     '-p'|'--param')
+      return
+      ;;
+    '--web-search-max-uses')
+      return
+      ;;
+    '--web-fetch-max-uses')
+      return
+      ;;
+    '--allow-domain')
+      return
+      ;;
+    '--block-domain')
+      return
+      ;;
+    '--user-location')
+      return
+      ;;
+    '--container')
+      return
+      ;;
+    '--mcp-server')
+      return
+      ;;
+    '--metadata-user')
+      return
+      ;;
+    '--inference-geo')
       return
       ;;
     '--api-key')
