@@ -216,7 +216,7 @@ class ChatTmuxIT {
     sb.append("export ANTHROPIC_BASE_URL=http://127.0.0.1:")
         .append(http.getAddress().getPort())
         .append('\n');
-    sb.append("export ANTHROPIC_API_KEY=x NO_COLOR=1\n");
+    sb.append("export ANTHROPIC_API_KEY=sk-ant-tmux-secret-7f3a NO_COLOR=1\n");
     sb.append("cd '").append(root()).append("'\n");
     sb.append("./anthropic chat -m claude-test");
     for (String a : args) {
@@ -325,12 +325,17 @@ class ChatTmuxIT {
         "rwx------",
         PosixFilePermissions.toString(Files.getPosixFilePermissions(history.getParent())));
     assertTrue(Files.readString(history).contains("second question"));
-    Path conversations = tmp.resolve("data/anthropic-cli/conversations");
-    try (var files = Files.list(conversations)) {
-      Path saved = files.findFirst().orElseThrow();
-      assertEquals(
-          "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(saved)));
-      assertFalse(Files.readString(saved).contains("\"x\""), "the key is never stored");
+    // the conversation is in the log database (CLI.md "Logs and conversations"), written after
+    // the answer: wait for the file, then check its mode and that the key is nowhere in it
+    Path db = tmp.resolve("data/anthropic-cli/logs.db");
+    await("the log database", () -> Files.exists(db));
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(db)));
+    try (var files = Files.list(db.getParent())) {
+      for (Path f : files.filter(p -> p.getFileName().toString().startsWith("logs.db")).toList()) {
+        String bytes =
+            new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertFalse(bytes.contains("sk-ant-tmux-secret-7f3a"), "the key is never stored: " + f);
+      }
     }
   }
 

@@ -17,6 +17,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * ServerToolWatcher w = new ServerToolWatcher();
+ * MessageStream stream = client.messagesStream(request);
  * for (StreamEvent e : stream) {
  *   w.accept(e).flatMap(ServerToolResults::activity).ifPresent(err::println);
  * }

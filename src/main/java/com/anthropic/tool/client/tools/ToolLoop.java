@@ -124,9 +124,11 @@ public final class ToolLoop {
       cancelled = true;
       s = current;
       tools = running;
-      if (runner != null && runner != Thread.currentThread()) {
+      if (runner != null) {
         // ends a wait before a retry (or a connection being made) at once: no request leaves
-        // after the cancellation, and no retry is reported
+        // after the cancellation, and no retry is reported; from the loop's own thread (a
+        // listener, a sleeper) it marks the thread, so the next retry check stops; the loop
+        // clears the mark when it ends
         runner.interrupt();
       }
     }
