@@ -503,8 +503,12 @@ public record MessagesRequest(
         throw new InvalidRequestException(
             "metadata.user_id must be at most 512 characters, got " + userId.length());
       }
+      if (toolChoice != null && "tool".equals(toolChoice.type()) && toolChoice.name() == null) {
+        throw new InvalidRequestException("tool_choice of type tool needs a name");
+      }
       if (toolChoice != null && "tool".equals(toolChoice.type())) {
-        boolean known = tools.stream().anyMatch(t -> toolChoice.name().equals(t.name()));
+        boolean known =
+            tools.stream().anyMatch(t -> java.util.Objects.equals(toolChoice.name(), t.name()));
         if (!known && !tools.isEmpty()) {
           throw new InvalidRequestException(
               "tool_choice names " + toolChoice.name() + ", which is not among the tools");
