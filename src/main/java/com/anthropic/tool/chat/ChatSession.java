@@ -75,60 +75,6 @@ public final class ChatSession {
       tools = tools == null ? Tools.NONE : tools;
       models = models == null ? name -> new ModelName(name, null) : models;
     }
-
-    /** With the names of {@code /model} taken as they are. */
-    public Options(
-        AnthropicClient client,
-        MessagesRequest template,
-        CacheControl cache,
-        Function<String, Integer> maxTokensFor,
-        Function<String, ContentBlock> attacher,
-        Function<Throwable, String> describeError,
-        boolean showThinking,
-        boolean usage,
-        ConversationStore store,
-        LongSupplier nanoTime,
-        Tools tools) {
-      this(
-          client,
-          template,
-          cache,
-          maxTokensFor,
-          attacher,
-          describeError,
-          showThinking,
-          usage,
-          store,
-          nanoTime,
-          tools,
-          null);
-    }
-
-    /** Without tools. */
-    public Options(
-        AnthropicClient client,
-        MessagesRequest template,
-        CacheControl cache,
-        Function<String, Integer> maxTokensFor,
-        Function<String, ContentBlock> attacher,
-        Function<Throwable, String> describeError,
-        boolean showThinking,
-        boolean usage,
-        ConversationStore store,
-        LongSupplier nanoTime) {
-      this(
-          client,
-          template,
-          cache,
-          maxTokensFor,
-          attacher,
-          describeError,
-          showThinking,
-          usage,
-          store,
-          nanoTime,
-          null);
-    }
   }
 
   /**

@@ -1,7 +1,6 @@
 package com.anthropic.tool.cli;
 
 import com.anthropic.tool.config.XdgPaths;
-import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,11 +68,7 @@ final class AliasesCommand implements Callable<Integer> {
       if (!ModelCache.isId(model)) {
         throw CliException.usage("'" + model + "' does not look like a model id");
       }
-      try {
-        parent.aliases().set(name, model);
-      } catch (UncheckedIOException e) {
-        throw new CliException(ExitCodes.FAILURE, "io_error", e.getMessage());
-      }
+      parent.aliases().set(name, model);
       return ExitCodes.OK;
     }
   }
@@ -111,12 +106,7 @@ final class AliasesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      boolean removed;
-      try {
-        removed = parent.aliases().remove(name);
-      } catch (UncheckedIOException e) {
-        throw new CliException(ExitCodes.FAILURE, "io_error", e.getMessage());
-      }
+      boolean removed = parent.aliases().remove(name);
       if (!removed) {
         throw new CliException(
             ExitCodes.FAILURE,

@@ -108,8 +108,13 @@ public final class ErrorReporter {
     if (e instanceof InvalidResponseException) {
       return new Report(line("invalid_response", e.getMessage()), ExitCodes.FAILURE);
     }
-    if (e instanceof UncheckedIOException) {
-      return new Report(line("io_error", e.getCause().getMessage()), ExitCodes.FAILURE);
+    if (e instanceof UncheckedIOException u) {
+      // the wrapper's own message when it was given one ("cannot write F: …"), else the cause's
+      // (never "java.io.IOException: …")
+      String own = u.getMessage();
+      boolean given = own != null && !own.equals(String.valueOf(u.getCause()));
+      return new Report(
+          line("io_error", given ? own : u.getCause().getMessage()), ExitCodes.FAILURE);
     }
     if (e instanceof ToolExecutionException) {
       // a tool that could not run at all (an MCP server that crashed): as tool-loop words it

@@ -86,11 +86,7 @@ final class TemplatesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      try {
-        parent.store().names().forEach(spec.commandLine().getOut()::println);
-      } catch (UncheckedIOException e) {
-        throw new CliException(ExitCodes.FAILURE, "io_error", e.getMessage());
-      }
+      parent.store().names().forEach(spec.commandLine().getOut()::println);
       return ExitCodes.OK;
     }
   }
@@ -162,11 +158,7 @@ final class TemplatesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       Templates store = parent.store();
-      try {
-        store.delete(existing(store, name));
-      } catch (UncheckedIOException e) {
-        throw new CliException(ExitCodes.FAILURE, "io_error", e.getMessage());
-      }
+      store.delete(existing(store, name));
       return ExitCodes.OK;
     }
   }

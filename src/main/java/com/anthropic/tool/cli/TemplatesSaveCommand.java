@@ -1,6 +1,5 @@
 package com.anthropic.tool.cli;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,11 +75,7 @@ final class TemplatesSaveCommand implements Callable<Integer> {
     if (options.isEmpty()) {
       throw CliException.usage("nothing to save: give request options or --prompt TEXT");
     }
-    try {
-      parent.store().save(name, options);
-    } catch (UncheckedIOException e) {
-      throw new CliException(ExitCodes.FAILURE, "io_error", e.getMessage());
-    }
+    parent.store().save(name, options);
     return ExitCodes.OK;
   }
 

@@ -87,7 +87,9 @@ class ChatCopyTest {
               false,
               false,
               null,
-              System::nanoTime);
+              System::nanoTime,
+              null,
+              null);
       Conversation c =
           Conversation.start("c1", Instant.parse("2026-12-02T22:00:00Z"), "claude-test", null);
       if (answer != null) {

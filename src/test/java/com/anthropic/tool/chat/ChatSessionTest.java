@@ -120,7 +120,8 @@ class ChatSessionTest {
         false,
         null,
         System::nanoTime,
-        tools);
+        tools,
+        null);
   }
 
   private static Conversation fresh() {
