@@ -16,7 +16,12 @@ final class ClientFactory {
       GlobalOptions g, Settings settings, PrintWriter err, Sleeper sleeper) {
     AnthropicClient.Builder b = AnthropicClient.builder().sleeper(sleeper);
     if (g.mock) {
-      // no credential, URL or setting of the environment or the config file: nothing leaves
+      // no credential, URL or setting of the environment or the config file: nothing leaves;
+      // only ANTHROPIC_CUSTOM_HEADERS is kept, the way to tell the mock what to answer
+      // (x-mock-text, x-mock-pace), since its requests go to this process alone
+      settings
+          .fromEnv("ANTHROPIC_CUSTOM_HEADERS")
+          .ifPresent(h -> b.fromEnv(java.util.Map.of("ANTHROPIC_CUSTOM_HEADERS", h)));
       b.baseUrl(MockMode.baseUrl(err)).apiKey("mock");
       flags(g, b, false);
       b.observer(new DebugObserver(err, g.debug));

@@ -29,4 +29,15 @@ class MockOptionTest {
     assertEquals(0, m.exitCode(), m.describe());
     assertFalse(m.out().isBlank(), m.describe());
   }
+
+  @Test
+  void the_mock_answers_with_the_text_given_in_the_custom_headers() {
+    // ANTHROPIC_CUSTOM_HEADERS is how a user tells the in-process mock what to answer
+    CommandHarness.Result r =
+        new CommandHarness()
+            .env("ANTHROPIC_CUSTOM_HEADERS", "x-mock-text: # Title\\n\\n- one")
+            .run("--mock", "messages", "hi");
+    assertEquals(0, r.exitCode(), r.describe());
+    assertEquals("# Title\n\n- one", r.out(), r.describe());
+  }
 }
