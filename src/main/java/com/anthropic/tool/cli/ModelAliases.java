@@ -6,8 +6,6 @@ import com.anthropic.tool.config.Suggestions;
 import com.anthropic.tool.config.XdgPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -131,10 +129,7 @@ final class ModelAliases {
   Map<String, String> user() {
     Map<String, String> out = new LinkedHashMap<>();
     try {
-      if (Files.size(file) > MAX_BYTES) {
-        return out;
-      }
-      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      for (String line : ModelCache.lines(file, MAX_BYTES)) {
         String l = line.strip();
         if (l.isEmpty() || l.startsWith("#")) {
           continue;

@@ -51,10 +51,7 @@ final class ModelCache {
       if (Duration.between(t.toInstant(), now).compareTo(TTL) > 0) {
         return Optional.empty();
       }
-      return Optional.of(
-          Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-              .filter(ModelCache::isId)
-              .toList());
+      return Optional.of(lines(file, MAX_DATED_BYTES).stream().filter(ModelCache::isId).toList());
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -92,10 +89,7 @@ final class ModelCache {
   List<Dated> dated() {
     List<Dated> out = new ArrayList<>();
     try {
-      if (Files.size(dated) > MAX_DATED_BYTES) {
-        return List.of();
-      }
-      for (String line : Files.readAllLines(dated, StandardCharsets.UTF_8)) {
+      for (String line : lines(dated, MAX_DATED_BYTES)) {
         int tab = line.indexOf('\t');
         String id = tab < 0 ? line.strip() : line.substring(0, tab);
         String created = tab < 0 ? "" : line.substring(tab + 1).strip();
@@ -172,5 +166,16 @@ final class ModelCache {
       }
       return false;
     }
+  }
+
+  /**
+   * The lines of a small file of ours that a user or another program may have replaced: none when
+   * it is not a regular file (a FIFO would hang every command) or is over {@code max} bytes.
+   */
+  static List<String> lines(Path f, long max) throws IOException {
+    if (!Files.isRegularFile(f) || Files.size(f) > max) {
+      return List.of();
+    }
+    return Files.readAllLines(f, StandardCharsets.UTF_8);
   }
 }

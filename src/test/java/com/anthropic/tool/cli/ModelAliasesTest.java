@@ -163,4 +163,22 @@ class ModelAliasesTest {
           r.describe());
     }
   }
+
+  @Test
+  void should_skip_a_fifo_in_place_of_the_alias_file_or_the_model_cache() throws Exception {
+    // a FIFO with no writer would block every -m lookup for ever: only regular files are read
+    Path config = tmp.resolve("config/anthropic-cli");
+    Path cache = tmp.resolve("cache/anthropic-cli");
+    Files.createDirectories(config);
+    Files.createDirectories(cache);
+    for (Path fifo : List.of(config.resolve("aliases.txt"), cache.resolve("models.tsv"))) {
+      Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
+      assertEquals(0, p.waitFor(), "mkfifo " + fifo);
+    }
+    ModelAliases a = new ModelAliases(paths());
+    String resolved =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            java.time.Duration.ofSeconds(10), () -> a.resolve("sonnet"));
+    assertEquals(ModelDefaults.ALIASES.get("sonnet"), resolved, "the built-in table");
+  }
 }
